@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Aggregates", dependencies: ["TransactionIO"]),
         .target(name: "ImpactModel", dependencies: ["LinearAlgebra"]),
         .target(name: "ConsumerAnalytics", dependencies: ["Aggregates", "LinearAlgebra"]),
-        .target(name: "ImpactReports", dependencies: ["ImpactModel", "ConsumerAnalytics"]),
+        .target(name: "ImpactReports", dependencies: ["ImpactModel", "ConsumerAnalytics", "Aggregates", "TransactionIO"]),
 
         // MARK: - Facade and command-line tool
         .target(

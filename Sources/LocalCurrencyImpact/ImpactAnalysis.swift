@@ -1,0 +1,63 @@
+/// The end-to-end pipeline: scan the log once, take the spending at merchants in
+/// the region, map it through the concordance to IO sectors (won → table units),
+/// and run the Leontief model (Type I and II).
+public struct ImpactAnalysis {
+    public var logPaths: [String]
+    public var tablePath: String
+    public var concordancePath: String
+    /// Merchant regions that make up the region studied (시군구 codes).
+    public var regions: [Int64]
+    /// Table-unit override (`--units`).
+    public var units: String?
+    /// Won per table unit when the table's unit is not a won multiple.
+    public var wonPerUnit: Double?
+    public var scanOptions: ScanOptions
+
+    public init(logPaths: [String], tablePath: String, concordancePath: String, regions: [Int64],
+                units: String? = nil, wonPerUnit: Double? = nil, scanOptions: ScanOptions = ScanOptions()) {
+        self.logPaths = logPaths
+        self.tablePath = tablePath
+        self.concordancePath = concordancePath
+        self.regions = regions
+        self.units = units
+        self.wonPerUnit = wonPerUnit
+        self.scanOptions = scanOptions
+    }
+
+    /// Runs the pipeline. Quarantined rows go to `quarantine`.
+    public func run(quarantine: QuarantineFile) throws -> AnalysisReport {
+        // Model inputs first: a bad table should fail before a long scan.
+        let table = try IOTable.load(path: tablePath, options: .init(units: units))
+        guard let perUnit = wonPerUnit ?? table.units.wonPerUnit else {
+            throw IOTableError(.missingUnits, file: tablePath,
+                               message: "the table's unit '\(table.units)' is not a won amount, so spending in won cannot be converted",
+                               hint: "declare the unit as e.g. '# units: million won', or pass --won-per-unit")
+        }
+        let model = try LeontiefModel(table: table)
+        let concordance = try Concordance.load(path: concordancePath, table: table)
+
+        let files = try LogFiles.expand(logPaths)
+        var aggregates = ScanAggregates()
+        for file in files {
+            aggregates.merge(try ScanAggregates.scan(path: file, options: scanOptions, onQuarantine: quarantine.add))
+        }
+        let regionSet = Set(regions)
+        let spending = aggregates.spendingByIndustry(inMerchantRegions: regionSet)
+            .map { (code: $0.industry.description, won: $0.cell.netAmount) }
+        let mapping = concordance.map(spending: spending, sectorCount: table.sectorCount, wonPerUnit: perUnit)
+        let impact = try model.impact(of: mapping.demand)
+        var warnings = table.warnings.map(\.description)
+        if let reason = model.typeIIUnavailableReason { warnings.append("Type II not available: \(reason)") }
+        if spending.isEmpty {
+            warnings.append("no accepted spending at merchants in region(s) \(regions.map(String.init).joined(separator: ", ")); check --region against the log's merchant_region codes")
+        }
+        if mapping.unmappedWon != 0 {
+            warnings.append("\(mapping.unmapped.count) industry code(s) with \(mapping.unmappedWon) won are not in the concordance and are left out of the impact")
+        }
+        return AnalysisReport(
+            logFiles: files, tableSource: tablePath, concordanceSource: concordancePath, regions: regions,
+            rows: aggregates.rows, regionSpending: spending, mapping: mapping, impact: impact,
+            leakage: RegionalLeakage(aggregates: aggregates, regions: regionSet), warnings: warnings,
+            openBLASCore: OpenBLASRuntime.coreName)
+    }
+}

@@ -1,0 +1,151 @@
+/// Byte-level parsers for the typed fields of a transaction row. No `String`,
+/// no allocation: each reads a field's bytes in place.
+enum FieldParsers {
+    enum AmountResult { case value(Int64), invalid, overflow }
+
+    /// An integer number of won: optional sign, digits, optional thousands
+    /// separators (`12,000` inside a quoted field) and an optional `.0…` fraction of zeros.
+    static func amount(_ f: UnsafeRawBufferPointer) -> AmountResult {
+        var i = 0
+        let n = f.count
+        while i < n && f[i] == 0x20 { i += 1 }
+        var negative = false
+        if i < n && (f[i] == UInt8(ascii: "-") || f[i] == UInt8(ascii: "+")) {
+            negative = f[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var value: Int64 = 0
+        var digits = 0
+        while i < n {
+            let b = f[i]
+            if b >= 0x30 && b <= 0x39 {
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (s, o2) = m.addingReportingOverflow(Int64(b &- 0x30))
+                if o1 || o2 { return .overflow }
+                value = s
+                digits += 1
+            } else if b == UInt8(ascii: ",") && digits > 0 {
+                // thousands separator
+            } else if b == UInt8(ascii: ".") {
+                i += 1
+                while i < n && f[i] == 0x30 { i += 1 }
+                break
+            } else {
+                break
+            }
+            i += 1
+        }
+        while i < n && f[i] == 0x20 { i += 1 }
+        if digits == 0 || i != n { return .invalid }
+        return .value(negative ? -value : value)
+    }
+
+    /// A non-negative region code of 1–18 digits.
+    static func region(_ f: UnsafeRawBufferPointer) -> Int64? {
+        guard f.count >= 1 && f.count <= 18 else { return nil }
+        var value: Int64 = 0
+        for b in f {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            value = value &* 10 &+ Int64(b &- 0x30)
+        }
+        return value
+    }
+
+    /// Timestamp → (YYYYMM, hour). Accepts `YYYY-MM-DD HH:MM:SS`, ISO 8601
+    /// `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]` (local clock time kept as written) and
+    /// compact `YYYYMMDDHHMMSS`. Validates calendar dates (2023-02-30 is rejected).
+    static func timestamp(_ f: UnsafeRawBufferPointer) -> (month: Int32, hour: UInt8)? {
+        let n = f.count
+        func digits(_ at: Int, _ count: Int) -> Int? {
+            guard at + count <= n else { return nil }
+            var v = 0
+            for k in at..<(at + count) {
+                let b = f[k]
+                guard b >= 0x30 && b <= 0x39 else { return nil }
+                v = v * 10 + Int(b &- 0x30)
+            }
+            return v
+        }
+        var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+        if n == 14, let y = digits(0, 4), let mo = digits(4, 2), let d = digits(6, 2),
+           let h = digits(8, 2), let mi = digits(10, 2), let s = digits(12, 2) {
+            (year, month, day, hour, minute, second) = (y, mo, d, h, mi, s)
+        } else if n >= 19, f[4] == UInt8(ascii: "-"), f[7] == UInt8(ascii: "-"),
+                  f[10] == UInt8(ascii: " ") || f[10] == UInt8(ascii: "T"),
+                  f[13] == UInt8(ascii: ":"), f[16] == UInt8(ascii: ":"),
+                  let y = digits(0, 4), let mo = digits(5, 2), let d = digits(8, 2),
+                  let h = digits(11, 2), let mi = digits(14, 2), let s = digits(17, 2) {
+            (year, month, day, hour, minute, second) = (y, mo, d, h, mi, s)
+            if n > 19 && !validSuffix(f, from: 19) { return nil }
+        } else {
+            return nil
+        }
+        guard month >= 1 && month <= 12, day >= 1, day <= daysIn(month: month, year: year),
+              hour <= 23, minute <= 59, second <= 60 else { return nil }
+        return (Int32(year * 100 + month), UInt8(hour))
+    }
+
+    /// Fraction of a second and/or a zone suffix after `…:SS`.
+    private static func validSuffix(_ f: UnsafeRawBufferPointer, from start: Int) -> Bool {
+        var i = start
+        let n = f.count
+        if i < n && f[i] == UInt8(ascii: ".") {
+            i += 1
+            let s = i
+            while i < n && f[i] >= 0x30 && f[i] <= 0x39 { i += 1 }
+            if i == s { return false }
+        }
+        if i == n { return true }
+        if f[i] == UInt8(ascii: "Z") { return i + 1 == n }
+        guard f[i] == UInt8(ascii: "+") || f[i] == UInt8(ascii: "-") else { return false }
+        let rest = n - i - 1
+        guard rest == 5 || rest == 4 || rest == 2 else { return false }
+        for k in (i + 1)..<n where !(f[k] >= 0x30 && f[k] <= 0x39) && !(k == i + 3 && f[k] == UInt8(ascii: ":") && rest == 5) {
+            return false
+        }
+        return true
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    enum Status { case approved, cancel, unknown }
+
+    /// `approved`/`승인` or `cancel`/`취소` (ASCII case-insensitive); empty means approved.
+    static func status(_ f: UnsafeRawBufferPointer) -> Status {
+        if f.isEmpty { return .approved }
+        if equalsASCIICaseInsensitive(f, "approved") || equalsBytes(f, "승인") { return .approved }
+        if equalsASCIICaseInsensitive(f, "cancel") || equalsASCIICaseInsensitive(f, "cancelled")
+            || equalsASCIICaseInsensitive(f, "canceled") || equalsBytes(f, "취소") { return .cancel }
+        return .unknown
+    }
+
+    static func equalsASCIICaseInsensitive(_ f: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
+        guard f.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<f.count where (f[k] | 0x20) != (w[k] | 0x20) { return false }
+        return true
+    }
+
+    static func equalsBytes(_ f: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
+        guard f.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<f.count where f[k] != w[k] { return false }
+        return true
+    }
+
+    /// FNV-1a 64-bit hash of an id's bytes (for distinct consumers and merchants).
+    static func idHash(_ f: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in f {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        return h
+    }
+}

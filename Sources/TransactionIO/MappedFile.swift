@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A read-only memory mapping of a whole file. Bytes are reached only inside
+/// `withBytes`; the mapping is released when the object goes away.
+public final class MappedFile: @unchecked Sendable {
+    // @unchecked Sendable: the mapping is read-only and never changes after init.
+    public let path: String
+    public let count: Int
+    private let base: UnsafeMutableRawPointer?
+
+    public init(path: String) throws(ScanError) {
+        self.path = path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw ScanError(.unreadableFile, file: path, message: "cannot open (\(String(cString: strerror(errno))))",
+                            hint: "check the path and its permissions")
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            throw ScanError(.unreadableFile, file: path, message: "cannot stat (\(String(cString: strerror(errno))))",
+                            hint: "check the file")
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            throw ScanError(.unreadableFile, file: path, message: "is a directory", hint: "name a CSV file")
+        }
+        count = Int(st.st_size)
+        if count == 0 {
+            base = nil
+            return
+        }
+        let p = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0)
+        guard let p, p != MAP_FAILED else {
+            throw ScanError(.unreadableFile, file: path, message: "cannot map (\(String(cString: strerror(errno))))",
+                            hint: "check that the file is a regular file")
+        }
+        _ = madvise(p, count, MADV_SEQUENTIAL)
+        base = p
+    }
+
+    /// Calls `body` with the file's bytes.
+    public func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    deinit {
+        if let base { munmap(base, count) }
+    }
+}

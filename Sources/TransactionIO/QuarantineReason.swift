@@ -1,0 +1,26 @@
+/// Why a row was not counted. Every row read is either accepted or quarantined
+/// with one of these reasons (and its file, line and raw bytes).
+public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
+    case wrongFieldCount = "wrong_field_count"
+    case unterminatedQuote = "unterminated_quote"
+    case invalidAmount = "invalid_amount"
+    case amountOverflow = "amount_overflow"
+    case invalidTimestamp = "invalid_timestamp"
+    case invalidRegion = "invalid_region"
+    case invalidIndustry = "invalid_industry"
+    case unknownStatus = "unknown_status"
+
+    /// What the reason means and what to do, for summaries.
+    public var explanation: String {
+        switch self {
+        case .wrongFieldCount: return "the row has a different number of fields than the header (check delimiters and quoting)"
+        case .unterminatedQuote: return "a quoted field is not closed before the end of the file (the file may be truncated)"
+        case .invalidAmount: return "amount is not an integer number of won"
+        case .amountOverflow: return "amount does not fit in a 64-bit integer of won"
+        case .invalidTimestamp: return "ts is not a valid date and time (YYYY-MM-DD HH:MM:SS, ISO 8601 or YYYYMMDDHHMMSS)"
+        case .invalidRegion: return "a region code is not a number of 1 to 18 digits"
+        case .invalidIndustry: return "the industry code is empty or longer than 8 characters"
+        case .unknownStatus: return "status is not approved/승인 or cancel/취소"
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import LocalCurrencyImpact
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Scan a log, map the region's spending to IO sectors, run the impact, write a summary, JSON and CSV.")
+
+    @Argument(help: "Log files (CSV) or directories of them.")
+    var logs: [String]
+
+    @OptionGroup var table: TableOptions
+
+    @Option(name: .customLong("concordance"), help: "Concordance CSV: ksic,sector[,share] (longest prefix wins).")
+    var concordancePath: String
+
+    @Option(help: "Merchant region(s) studied: 시군구 codes, comma-separated (e.g. 47111,47113).")
+    var region: String
+
+    @Option(name: .customLong("won-per-unit"), help: "Won in one table unit, when the table's unit is not a won amount.")
+    var wonPerUnit: Double?
+
+    @Option(help: "Directory for summary.md, analysis.json, impact.csv and quarantine.csv.")
+    var out: String = "out/analyze"
+
+    @Option(name: .customLong("max-bad-rows"), help: "Stop when more than N rows, or P% of rows, are quarantined.")
+    var maxBadRows: String?
+
+    func run() throws {
+        try reportingErrors {
+            let codes = region.split(separator: ",").map { $0.trimmingCharacters() }
+            let regions = try codes.map { code -> Int64 in
+                guard let value = Int64(code), value >= 0 else {
+                    throw ValidationError("--region takes 시군구 codes such as 47111 (got '\(code)')")
+                }
+                return value
+            }
+            var options = ScanOptions()
+            if let maxBadRows {
+                guard let limit = ScanOptions.BadRowLimit(parsing: maxBadRows) else {
+                    throw ValidationError("--max-bad-rows takes N or P% (got '\(maxBadRows)')")
+                }
+                options.maxBadRows = limit
+            }
+            let quarantine = QuarantineFile()
+            let analysis = ImpactAnalysis(
+                logPaths: logs, tablePath: table.tablePath, concordancePath: concordancePath, regions: regions,
+                units: table.units, wonPerUnit: wonPerUnit, scanOptions: options)
+            let report = try analysis.run(quarantine: quarantine)
+            try AtomicFileWriter.makeDirectory(out)
+            let summary = report.markdown()
+            try AtomicFileWriter.write(summary, to: out + "/summary.md")
+            try AtomicFileWriter.write(report.json().serialized() + "\n", to: out + "/analysis.json")
+            try AtomicFileWriter.write(ImpactReport(result: report.impact).render(.csv), to: out + "/impact.csv")
+            try AtomicFileWriter.write(quarantine.csv(), to: out + "/quarantine.csv")
+            print(summary)
+            print("Wrote \(out)/summary.md, \(out)/analysis.json, \(out)/impact.csv and \(out)/quarantine.csv")
+        }
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String {
+        String(self.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}
