@@ -32,6 +32,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
+        case .number(let d) where !d.isFinite:
+            out += "null"  // JSON has no NaN or infinity
         case .number(let d):
             if d == d.rounded() && abs(d) < 1e15 { out += String(Int64(d)) } else { out += "\(d)" }
         case .string(let s): JSONValue.escape(s, into: &out)

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// Runs the built `lcimpact` binary (it sits next to the test bundle).
+func runCLI(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
+    var directory = testBinary.deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("lcimpact").path) && directory.path != "/" {
+        directory = directory.deletingLastPathComponent()
+    }
+    let process = Process()
+    process.executableURL = directory.appendingPathComponent("lcimpact")
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, stdout, stderr)
+}
+
+/// The repository root, from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+@Suite("Command line")
+struct CommandLineTests {
+    @Test func multipliersJSONForTheSampleTable() throws {
+        let r = try runCLI(["multipliers", "--io", repositoryRoot + "/SampleData/miller_blair_2_3.csv", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"units\": \"dollars\""))
+        #expect(r.stdout.contains("\"output_type1\": 1.518"))
+    }
+
+    @Test func impactTableForMillerBlair() throws {
+        let r = try runCLI(["impact", "--io", repositoryRoot + "/SampleData/miller_blair_2_3.csv",
+                            "--demand", repositoryRoot + "/SampleData/miller_blair_demand.csv", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("1,Sector 1,600,1247.52"))
+    }
+
+    @Test func badTableExitsWithOneAndALocatedMessage() throws {
+        let dir = ScratchDirectory()
+        let bad = dir.write("bad.csv", "# units: won\ncode,label,a,f,total_output\na,A,-1,90,100\n")
+        let r = try runCLI(["multipliers", "--io", bad])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("bad.csv:3:3: error:"))
+        #expect(r.stderr.contains("negative"))
+    }
+
+    @Test func usageErrorsQuoteTheToken() throws {
+        let r = try runCLI(["multipliers", "--io", "x.csv", "--format", "yaml"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("yaml"))
+    }
+
+    @Test func generateScanAndMaxBadRows() throws {
+        let dir = ScratchDirectory()
+        let log = dir.path + "/log.csv"
+        let g = try runCLI(["generate", "--rows", "500", "--seed", "1", "--out", log])
+        #expect(g.status == 0, "\(g.stderr)")
+        let s = try runCLI(["scan", log, "--format", "json"])
+        #expect(s.status == 0)
+        #expect(s.stdout.contains("\"read\": 500"))
+        #expect(s.stdout.contains("\"by_region_industry\""))
+        #expect(s.stdout.contains("\"flows\""))
+        let bad = dir.write("bad.csv", "ts,consumer_region,merchant_region,ksic,amount\nx,1,1,1,1\nx,1,1,1,1\n")
+        let q = dir.path + "/q.csv"
+        let stopped = try runCLI(["scan", bad, "--max-bad-rows", "1", "--quarantine", q])
+        #expect(stopped.status == 3)
+        #expect(stopped.stderr.contains("more than the limit"))
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+@testable import TransactionIO
+
+@Suite("Field parsers")
+struct FieldParserTests {
+    static func withBytes<R>(_ s: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let bytes = Array(s.utf8)
+        return bytes.withUnsafeBytes(body)
+    }
+
+    @Test(arguments: [
+        ("12000", Int64(12000)), ("-500", -500), ("+7", 7), ("12,000", 12000), ("1,234,567", 1_234_567),
+        ("15000.0", 15000), ("15000.", 15000), (" 42 ", 42), ("0", 0),
+        ("9223372036854775807", Int64.max),
+    ])
+    func amountsParse(_ text: String, _ expected: Int64) {
+        let result = Self.withBytes(text) { FieldParsers.amount($0) }
+        guard case .value(let v) = result else {
+            Issue.record("\(text) did not parse")
+            return
+        }
+        #expect(v == expected)
+    }
+
+    @Test(arguments: ["", "abc", "12a", "1.5", "--3", "1 2", ","])
+    func badAmountsAreInvalid(_ text: String) {
+        let result = Self.withBytes(text) { FieldParsers.amount($0) }
+        guard case .invalid = result else {
+            Issue.record("\(text) should be invalid, got \(result)")
+            return
+        }
+    }
+
+    @Test func overflowIsReported() {
+        let result = Self.withBytes("9223372036854775808") { FieldParsers.amount($0) }
+        guard case .overflow = result else {
+            Issue.record("expected overflow")
+            return
+        }
+    }
+
+    @Test(arguments: [
+        ("2024-03-15 13:45:00", Int32(202403), UInt8(13)), ("2024-02-29 00:00:00", 202402, 0),
+        ("2024-12-31T23:59:59", 202412, 23), ("2024-12-31T23:59:59+09:00", 202412, 23),
+        ("2024-01-01T08:00:00.123Z", 202401, 8), ("20240704183000", 202407, 18),
+    ])
+    func timestampsParse(_ text: String, _ month: Int32, _ hour: UInt8) {
+        let ts = Self.withBytes(text) { FieldParsers.timestamp($0) }
+        #expect(ts?.month == month)
+        #expect(ts?.hour == hour)
+    }
+
+    @Test(arguments: [
+        "2023-02-29 00:00:00", "2023-02-30 10:00:00", "2024-13-01 00:00:00", "2024-04-31 00:00:00",
+        "2024-01-01 24:00:00", "2024/01/01 00:00:00", "2024-01-01", "garbage", "", "2024-01-01T00:00:00+9",
+    ])
+    func invalidTimestampsAreRejected(_ text: String) {
+        #expect(Self.withBytes(text) { FieldParsers.timestamp($0) } == nil)
+    }
+
+    @Test func statuses() {
+        #expect(Self.withBytes("approved") { FieldParsers.status($0) } == .approved)
+        #expect(Self.withBytes("APPROVED") { FieldParsers.status($0) } == .approved)
+        #expect(Self.withBytes("승인") { FieldParsers.status($0) } == .approved)
+        #expect(Self.withBytes("Cancel") { FieldParsers.status($0) } == .cancel)
+        #expect(Self.withBytes("취소") { FieldParsers.status($0) } == .cancel)
+        #expect(Self.withBytes("refunded") { FieldParsers.status($0) } == .unknown)
+    }
+
+    @Test func industryCodesKeepLeadingZeros() {
+        #expect(IndustryCode("01110")?.description == "01110")
+        #expect(IndustryCode("01110") != IndustryCode("1110"))
+        #expect(IndustryCode("123456789") == nil)
+        #expect(IndustryCode("") == nil)
+        #expect(IndustryCode("56111")! < IndustryCode("56112")!)
+    }
+}
