@@ -307,16 +307,8 @@ func readTextFile(_ path: String) throws(IOTableError) -> String {
 
 /// A number for messages: integers without decimals, others to 6 significant digits.
 func formatNumber(_ v: Double) -> String {
+    if !v.isFinite { return "\(v)" }
     if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
-    var s = String(format6(v))
-    if s.hasSuffix(".") { s.removeLast() }
-    return s
-}
-
-private func format6(_ v: Double) -> String {
-    var buffer = [CChar](repeating: 0, count: 64)
-    _ = buffer.withUnsafeMutableBufferPointer { p in
-        withVaList([v]) { vsnprintf(p.baseAddress, 64, "%.6g", $0) }
-    }
-    return String(cString: buffer)
+    let scale = pow(10, 5 - floor(log10(abs(v))))
+    return "\((v * scale).rounded() / scale)"
 }

@@ -23,8 +23,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Directory for summary.md, analysis.json, impact.csv and quarantine.csv.")
     var out: String = "out/analyze"
 
-    @Option(name: .customLong("max-bad-rows"), help: "Stop when more than N rows, or P% of rows, are quarantined.")
-    var maxBadRows: String?
+    @OptionGroup var scanning: ScanArguments
 
     func run() throws {
         try reportingErrors {
@@ -35,13 +34,7 @@ struct AnalyzeCommand: ParsableCommand {
                 }
                 return value
             }
-            var options = ScanOptions()
-            if let maxBadRows {
-                guard let limit = ScanOptions.BadRowLimit(parsing: maxBadRows) else {
-                    throw ValidationError("--max-bad-rows takes N or P% (got '\(maxBadRows)')")
-                }
-                options.maxBadRows = limit
-            }
+            let options = scanning.options
             let quarantine = QuarantineFile()
             let analysis = ImpactAnalysis(
                 logPaths: logs, tablePath: table.tablePath, concordancePath: concordancePath, regions: regions,

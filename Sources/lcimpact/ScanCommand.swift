@@ -15,18 +15,11 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Write quarantined rows (file,line,column,reason,raw) to this CSV.")
     var quarantine: String?
 
-    @Option(name: .customLong("max-bad-rows"), help: "Stop when more than N rows, or P% of rows, are quarantined.")
-    var maxBadRows: String?
+    @OptionGroup var scanning: ScanArguments
 
     func run() throws {
         try reportingErrors {
-            var options = ScanOptions()
-            if let maxBadRows {
-                guard let limit = ScanOptions.BadRowLimit(parsing: maxBadRows) else {
-                    throw ValidationError("--max-bad-rows takes N or P% (got '\(maxBadRows)')")
-                }
-                options.maxBadRows = limit
-            }
+            let options = scanning.options
             let quarantined = QuarantineFile()
             var aggregates = ScanAggregates()
             for file in try LogFiles.expand(logs) {

@@ -90,16 +90,18 @@ struct ModelInvariantTests {
     }
 }
 
-/// A small deterministic generator for test data (SplitMix64, Steele et al. 2014).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+@Suite("Synthetic tables")
+struct SyntheticTableTests {
+    @Test func syntheticTableIsBalancedProductiveAndRoundTripsThroughCSV() throws {
+        let table = IOTable.synthetic(sectors: 40, seed: 5)
+        let reloaded = try IOTable(csv: table.csv(), source: "synthetic.csv", options: .init(relativeTolerance: 1e-9, absoluteTolerance: 1e-6))
+        #expect(reloaded.warnings.isEmpty, "\(reloaded.warnings)")
+        let a = try LeontiefModel(table: table).multipliers()
+        let b = try LeontiefModel(table: reloaded).multipliers()
+        for j in 0..<40 {
+            #expect(abs(a[j].outputType1 - b[j].outputType1) < 1e-9)
+            #expect(a[j].outputType1 >= 1)
+            #expect(try #require(a[j].outputType2) >= a[j].outputType1)
+        }
     }
-    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

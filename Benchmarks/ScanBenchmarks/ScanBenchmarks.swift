@@ -1,0 +1,51 @@
+import Benchmark
+import LocalCurrencyImpact
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Scan throughput on a SYNTHETIC log generated once per run into /tmp
+/// (`lcimpact generate` model, seed 42). Throughput is reported as MB/s (10⁶ bytes).
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident, .custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)],
+        warmupIterations: 1,
+        maxDuration: .seconds(10),
+        maxIterations: 20,
+        thresholds: [
+            .wallClock: .init(relative: [.p50: 35.0, .p90: 50.0]),
+            .custom("MB/s", polarity: .prefersLarger, useScalingFactor: false): .init(relative: [.p50: 35.0]),
+        ]
+    )
+
+    let rows = 1_000_000
+    let path = "/tmp/lcimpact-bench-\(rows).csv"
+    let bytes = (try? SyntheticLogGenerator(rows: rows, seed: 42).write(to: path)) ?? 0
+
+    Benchmark("scan_aggregates_1M_rows") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var start = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &start)
+            let aggregates = try ScanAggregates.scan(path: path)
+            var end = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &end)
+            blackHole(aggregates)
+            let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+            benchmark.measurement(.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(bytes) / 1e6 / seconds))
+        }
+    }
+
+    Benchmark("generate_1M_rows") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var start = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &start)
+            let written = try SyntheticLogGenerator(rows: rows, seed: 43).write(to: path + ".gen")
+            var end = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &end)
+            let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+            benchmark.measurement(.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(written) / 1e6 / seconds))
+        }
+        unlink(path + ".gen")
+    }
+}
