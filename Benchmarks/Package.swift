@@ -7,7 +7,7 @@ let package = Package(
     name: "LocalCurrencyImpactBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "LocalCurrencyImpact", path: ".."),
         // MallocInterposer only: the default traits pull in a package the local mirror lacks.
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
@@ -15,7 +15,7 @@ let package = Package(
         .executableTarget(
             name: "LeontiefBenchmarks",
             dependencies: [
-                .product(name: "LocalCurrencyImpact", package: "main"),
+                .product(name: "LocalCurrencyImpact", package: "LocalCurrencyImpact"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "LeontiefBenchmarks",
@@ -24,7 +24,7 @@ let package = Package(
         .executableTarget(
             name: "ScanBenchmarks",
             dependencies: [
-                .product(name: "LocalCurrencyImpact", package: "main"),
+                .product(name: "LocalCurrencyImpact", package: "LocalCurrencyImpact"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "ScanBenchmarks",
