@@ -20,10 +20,13 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
 
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CScanSupport"),
+
         // MARK: - Implementation modules (see shared DESIGN.md for who may import whom)
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
-        .target(name: "TransactionIO"),
-        .target(name: "Aggregates", dependencies: ["TransactionIO"]),
+        .target(name: "TransactionIO", dependencies: ["CScanSupport", "CZlib"]),
+        .target(name: "Aggregates", dependencies: ["TransactionIO", "CScanSupport"]),
         .target(name: "ImpactModel", dependencies: ["LinearAlgebra"]),
         .target(name: "ConsumerAnalytics", dependencies: ["Aggregates", "LinearAlgebra"]),
         .target(name: "ImpactReports", dependencies: ["ImpactModel", "ConsumerAnalytics", "Aggregates", "TransactionIO"]),

@@ -1,25 +1,36 @@
 import TransactionIO
 
 extension ScanAggregates {
-    /// Scans one file into new aggregates. Quarantined rows go to `onQuarantine`.
+    /// Scans one file (CSV or gzip) into new aggregates. Quarantined rows go to `onQuarantine`.
     public static func scan(
         path: String, options: ScanOptions = ScanOptions(),
         onQuarantine: (QuarantinedRow) -> Void = { _ in }
     ) throws(ScanError) -> ScanAggregates {
-        var aggregates = ScanAggregates()
-        let accounting = try TransactionLogScanner.scan(
-            path: path, options: options, onBatch: { aggregates.add($0) }, onQuarantine: onQuarantine)
-        aggregates.record(accounting, file: path)
-        return aggregates
+        try LogScan(options: options).run(path: path, onQuarantine: onQuarantine)
     }
 
-    /// Scans in-memory bytes of one whole file (header first) into new aggregates.
+    /// Scans in-memory bytes of one whole file (header first) with the parallel
+    /// engine — the same code path as a file, for tests and embedding.
     public static func scan(
         bytes: UnsafeRawBufferPointer, file: String, options: ScanOptions = ScanOptions(),
         onQuarantine: (QuarantinedRow) -> Void = { _ in }
     ) throws(ScanError) -> ScanAggregates {
+        let layout = try LogLayout(bytes: bytes, file: file, options: options)
+        var aggregates = try LogScan(options: options).scan(file: layout.file, onQuarantine: onQuarantine) {
+            onBatch, afterRound throws(ScanError) in
+            try ParallelScanDriver.run(bytes: bytes, layout: layout, options: options, onBatch: onBatch, afterRound: afterRound)
+        }
+        aggregates.filesRead[file] = FileReadInfo(layout: layout, gzip: false)
+        return aggregates
+    }
+
+    /// Scans with the single-threaded reference scanner (for differential tests).
+    public static func referenceScan(
+        bytes: UnsafeRawBufferPointer, file: String, options: ScanOptions = ScanOptions(),
+        onQuarantine: (QuarantinedRow) -> Void = { _ in }
+    ) throws(ScanError) -> ScanAggregates {
         var aggregates = ScanAggregates()
-        let accounting = try TransactionLogScanner.scan(
+        let accounting = try ReferenceLogScanner.scan(
             bytes: bytes, file: file, options: options, onBatch: { aggregates.add($0) }, onQuarantine: onQuarantine)
         aggregates.record(accounting, file: file)
         return aggregates

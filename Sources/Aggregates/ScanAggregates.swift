@@ -2,17 +2,22 @@ import TransactionIO
 
 /// Everything one pass over a transaction log produces, in a form that merges
 /// exactly: scanning a log gives the same aggregates as merging the scans of its
-/// parts, in any order. Memory grows with the number of distinct keys
-/// (regions × industries × months, region pairs × months, consumers), never with rows.
-public struct ScanAggregates: Sendable {
+/// parts, in any order, with any thread count or chunk size. Memory grows with
+/// the number of distinct keys (regions × industries × months, region pairs ×
+/// months, merchants, consumers), never with rows. Money in won.
+public struct ScanAggregates: Sendable, Equatable {
     /// Row accounting per file (path → accounting).
     public var rowsByFile: [String: RowAccounting] = [:]
-    /// Net spending by merchant region × industry × month (won).
+    /// How each file was read (encoding, delimiter, compression).
+    public var filesRead: [String: FileReadInfo] = [:]
+    /// Net spending by merchant region × industry × month.
     public var spending: [RegionIndustryMonth: SpendCell] = [:]
-    /// Origin–destination flows: consumer region × merchant region × month (won).
+    /// Origin–destination flows: consumer region × merchant region × month.
     public var flows: [RegionFlowMonth: SpendCell] = [:]
-    /// Distinct consumers, by 64-bit hash of the consumer id.
-    public var consumerKeys: Set<UInt64> = []
+    /// Per-merchant totals, by 64-bit hash of the merchant id.
+    public var merchants: [UInt64: MerchantTotals] = [:]
+    /// Per-consumer features.
+    public var consumers = ConsumerTable()
 
     public init() {}
 
@@ -22,17 +27,13 @@ public struct ScanAggregates: Sendable {
     /// Net won over everything accepted.
     public var netAmount: Int64 { spending.values.reduce(0) { $0 + $1.netAmount } }
 
-    /// Adds a batch of accepted rows.
+    /// Adds a batch of accepted rows (single-threaded use; the parallel scan
+    /// routes batches through per-worker accumulators).
     public mutating func add(_ batch: TransactionBatch) {
-        for k in 0..<batch.count {
-            let amount = batch.netAmount[k]
-            let month = batch.month[k]
-            let merchantRegion = batch.merchantRegion[k]
-            spending[RegionIndustryMonth(merchantRegion: merchantRegion, industry: batch.industry[k], month: month), default: SpendCell()].add(amount)
-            flows[RegionFlowMonth(consumerRegion: batch.consumerRegion[k], merchantRegion: merchantRegion, month: month), default: SpendCell()].add(amount)
-            let consumer = batch.consumerKey[k]
-            if consumer != 0 { consumerKeys.insert(consumer) }
-        }
+        let accumulator = ChunkAccumulator(partitions: 1)
+        accumulator.add(batch)
+        accumulator.drain(into: &self)
+        accumulator.outboxes[0].updates.withUnsafeBufferPointer { consumers.apply($0) }
     }
 
     /// Records the accounting of one scanned file.
@@ -40,17 +41,44 @@ public struct ScanAggregates: Sendable {
         rowsByFile[file, default: RowAccounting()] = rowsByFile[file, default: RowAccounting()] + accounting
     }
 
-    /// Merges `other` into `self` (exact: integer sums and set unions).
+    /// Merges `other` into `self` (exact: integer sums, min/max, unions).
     public mutating func merge(_ other: ScanAggregates) {
         rowsByFile.merge(other.rowsByFile, uniquingKeysWith: +)
+        filesRead.merge(other.filesRead) { a, _ in a }
         spending.merge(other.spending, uniquingKeysWith: +)
         flows.merge(other.flows, uniquingKeysWith: +)
-        consumerKeys.formUnion(other.consumerKeys)
+        merchants.merge(other.merchants, uniquingKeysWith: +)
+        consumers.merge(other.consumers)
     }
 
     public static func + (a: ScanAggregates, b: ScanAggregates) -> ScanAggregates {
         var r = a
         r.merge(b)
         return r
+    }
+}
+
+/// How one file was read.
+public struct FileReadInfo: Sendable, Equatable {
+    public var encoding: String
+    public var encodingDetected: Bool
+    public var delimiter: String
+    public var gzip: Bool
+    /// Canonical column → source header name.
+    public var columns: [String: String]
+
+    public init(encoding: String, encodingDetected: Bool, delimiter: String, gzip: Bool, columns: [String: String]) {
+        self.encoding = encoding
+        self.encodingDetected = encodingDetected
+        self.delimiter = delimiter
+        self.gzip = gzip
+        self.columns = columns
+    }
+
+    init(layout: LogLayout, gzip: Bool) {
+        self.init(
+            encoding: layout.encoding.rawValue, encodingDetected: layout.encodingDetected,
+            delimiter: layout.delimiter == 9 ? "\\t" : String(UnicodeScalar(layout.delimiter)), gzip: gzip,
+            columns: Dictionary(uniqueKeysWithValues: layout.schema.sourceNames.map { ($0.key.rawValue, $0.value) }))
     }
 }

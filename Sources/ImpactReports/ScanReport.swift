@@ -26,7 +26,11 @@ public struct ScanReport: Sendable {
                 out += "  quarantined \(reason.rawValue): \(n) — \(reason.explanation)\n"
             }
             out += "Net spending: \(TextTableRenderer.number(Double(aggregates.netAmount), decimals: 0)) won"
-            out += " in \(aggregates.months.count) month(s); \(aggregates.consumerKeys.count) distinct consumers\n\n"
+            out += " in \(aggregates.months.count) month(s); \(aggregates.consumers.count) distinct consumers, \(aggregates.merchants.count) merchants\n"
+            for (file, info) in aggregates.filesRead.sorted(by: { $0.key < $1.key }) {
+                out += "  \(file): \(info.gzip ? "gzip, " : "")encoding \(info.encoding)\(info.encodingDetected ? " (detected)" : ""), delimiter '\(info.delimiter)'\n"
+            }
+            out += "\n"
             let byRegion = Dictionary(grouping: aggregates.spendingByRegionIndustry(), by: \.merchantRegion)
                 .map { ($0.key, $0.value.reduce(SpendCell()) { $0 + $1.cell }) }
                 .sorted { $0.1.netAmount > $1.1.netAmount }
@@ -44,7 +48,15 @@ public struct ScanReport: Sendable {
             ("units", .string("won")),
             ("rows", Self.rowsJSON(rows)),
             ("files", .array(aggregates.rowsByFile.sorted { $0.key < $1.key }.map { file, a in
-                .object([("file", .string(file)), ("rows", Self.rowsJSON(a))])
+                var pairs: [(String, JSONValue)] = [("file", .string(file)), ("rows", Self.rowsJSON(a))]
+                if let info = aggregates.filesRead[file] {
+                    pairs += [
+                        ("encoding", .string(info.encoding)), ("encoding_detected", .bool(info.encodingDetected)),
+                        ("delimiter", .string(info.delimiter)), ("gzip", .bool(info.gzip)),
+                        ("columns", .object(info.columns.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+                    ]
+                }
+                return .object(pairs)
             })),
             ("net_amount", .int(aggregates.netAmount)),
             ("months", .array(aggregates.months.map { .int(Int64($0)) })),
@@ -61,7 +73,42 @@ public struct ScanReport: Sendable {
                     ("net_amount", .int(e.cell.netAmount)), ("count", .int(e.cell.count)),
                 ])
             })),
-            ("consumers", .object([("count", .int(Int64(aggregates.consumerKeys.count)))])),
+            ("merchants", Self.merchantsJSON(aggregates)),
+            ("consumers", Self.consumersJSON(aggregates)),
+        ])
+    }
+
+    /// Merchant concentration: count, share of the top 10 merchants in net spending, and the
+    /// Herfindahl–Hirschman index Σ sᵢ² over merchants' shares sᵢ of positive net spending (0–1).
+    static func merchantsJSON(_ a: ScanAggregates) -> JSONValue {
+        let amounts = a.merchants.values.map { max(0, $0.netAmount) }.sorted(by: >)
+        let total = Double(amounts.reduce(0, +))
+        let top10 = total > 0 ? Double(amounts.prefix(10).reduce(0, +)) / total : 0
+        let hhi = total > 0 ? amounts.reduce(0.0) { $0 + (Double($1) / total) * (Double($1) / total) } : 0
+        return .object([("count", .int(Int64(a.merchants.count))), ("top10_share", .number(top10)), ("hhi", .number(hhi))])
+    }
+
+    /// Consumer summary: count, means of transactions, net spend and outside-home share, and
+    /// spend by group (won).
+    static func consumersJSON(_ a: ScanAggregates) -> JSONValue {
+        var transactions: Int64 = 0, net: Int64 = 0, outside: Int64 = 0
+        var groups = [Int64](repeating: 0, count: SpendingGroup.allCases.count)
+        var hours = [Int](repeating: 0, count: 24)
+        a.consumers.forEach { f in
+            transactions += f.transactions
+            net += f.netAmount
+            outside += f.outsideNetAmount
+            for g in 0..<groups.count { groups[g] += f.spendByGroup[g] }
+            for h in 0..<24 { hours[h] += f.hourProfile[h] }
+        }
+        let n = Double(max(a.consumers.count, 1))
+        return .object([
+            ("count", .int(Int64(a.consumers.count))),
+            ("transactions_mean", .number(Double(transactions) / n)),
+            ("net_amount_mean", .number(Double(net) / n)),
+            ("outside_home_share", .number(net > 0 ? Double(outside) / Double(net) : nil)),
+            ("spend_by_group", .object(SpendingGroup.allCases.map { ($0.name, .int(groups[$0.rawValue])) })),
+            ("hour_profile", .array(hours.map { .int(Int64($0)) })),
         ])
     }
 

@@ -12,6 +12,8 @@ public struct ImpactAnalysis {
     /// Won per table unit when the table's unit is not a won multiple.
     public var wonPerUnit: Double?
     public var scanOptions: ScanOptions
+    /// Progress reporting on stderr (nil: silent).
+    public var progress: ScanProgress?
 
     public init(logPaths: [String], tablePath: String, concordancePath: String, regions: [Int64],
                 units: String? = nil, wonPerUnit: Double? = nil, scanOptions: ScanOptions = ScanOptions()) {
@@ -37,10 +39,7 @@ public struct ImpactAnalysis {
         let concordance = try Concordance.load(path: concordancePath, table: table)
 
         let files = try LogFiles.expand(logPaths)
-        var aggregates = ScanAggregates()
-        for file in files {
-            aggregates.merge(try ScanAggregates.scan(path: file, options: scanOptions, onQuarantine: quarantine.add))
-        }
+        let aggregates = try LogScan(options: scanOptions, progress: progress).run(paths: files, onQuarantine: quarantine.add)
         let regionSet = Set(regions)
         let spending = aggregates.spendingByIndustry(inMerchantRegions: regionSet)
             .map { (code: $0.industry.description, won: $0.cell.netAmount) }

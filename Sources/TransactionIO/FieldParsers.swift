@@ -1,3 +1,13 @@
+/// A parsed timestamp: clock time as written (an ISO 8601 offset is not applied).
+struct ParsedTimestamp: Equatable {
+    /// YYYYMM.
+    var month: Int32
+    /// 0–23.
+    var hour: UInt8
+    /// Seconds since 1970-01-01 00:00:00 of the clock time as written (a leap second counts as :59).
+    var epochSeconds: Int64
+}
+
 /// Byte-level parsers for the typed fields of a transaction row. No `String`,
 /// no allocation: each reads a field's bytes in place.
 enum FieldParsers {
@@ -54,7 +64,7 @@ enum FieldParsers {
     /// Timestamp → (YYYYMM, hour). Accepts `YYYY-MM-DD HH:MM:SS`, ISO 8601
     /// `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]` (local clock time kept as written) and
     /// compact `YYYYMMDDHHMMSS`. Validates calendar dates (2023-02-30 is rejected).
-    static func timestamp(_ f: UnsafeRawBufferPointer) -> (month: Int32, hour: UInt8)? {
+    static func timestamp(_ f: UnsafeRawBufferPointer) -> ParsedTimestamp? {
         let n = f.count
         func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= n else { return nil }
@@ -82,7 +92,20 @@ enum FieldParsers {
         }
         guard month >= 1 && month <= 12, day >= 1, day <= daysIn(month: month, year: year),
               hour <= 23, minute <= 59, second <= 60 else { return nil }
-        return (Int32(year * 100 + month), UInt8(hour))
+        let seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
+            + Int64(hour * 3600 + minute * 60 + min(second, 59))
+        return ParsedTimestamp(month: Int32(year * 100 + month), hour: UInt8(hour), epochSeconds: seconds)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-compatible
+    /// low-level date algorithms", days_from_civil).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     /// Fraction of a second and/or a zone suffix after `…:SS`.
@@ -112,17 +135,6 @@ enum FieldParsers {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    enum Status { case approved, cancel, unknown }
-
-    /// `approved`/`승인` or `cancel`/`취소` (ASCII case-insensitive); empty means approved.
-    static func status(_ f: UnsafeRawBufferPointer) -> Status {
-        if f.isEmpty { return .approved }
-        if equalsASCIICaseInsensitive(f, "approved") || equalsBytes(f, "승인") { return .approved }
-        if equalsASCIICaseInsensitive(f, "cancel") || equalsASCIICaseInsensitive(f, "cancelled")
-            || equalsASCIICaseInsensitive(f, "canceled") || equalsBytes(f, "취소") { return .cancel }
-        return .unknown
     }
 
     static func equalsASCIICaseInsensitive(_ f: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {

@@ -47,6 +47,20 @@ public final class MappedFile: @unchecked Sendable {
         try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 
+    /// Drops the pages before `offset` from this process's mapping (they stay in the
+    /// page cache), so a long scan's resident memory does not grow with the file.
+    public func release(upTo offset: Int) {
+        guard let base else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = min(offset, count) / page * page
+        if end > released {
+            _ = madvise(base + released, end - released, MADV_DONTNEED)
+            released = end
+        }
+    }
+
+    private var released = 0
+
     deinit {
         if let base { munmap(base, count) }
     }

@@ -9,6 +9,7 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
     case invalidRegion = "invalid_region"
     case invalidIndustry = "invalid_industry"
     case unknownStatus = "unknown_status"
+    case invalidEncoding = "invalid_encoding"
 
     /// What the reason means and what to do, for summaries.
     public var explanation: String {
@@ -20,7 +21,8 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
         case .invalidTimestamp: return "ts is not a valid date and time (YYYY-MM-DD HH:MM:SS, ISO 8601 or YYYYMMDDHHMMSS)"
         case .invalidRegion: return "a region code is not a number of 1 to 18 digits"
         case .invalidIndustry: return "the industry code is empty or longer than 8 characters"
-        case .unknownStatus: return "status is not approved/승인 or cancel/취소"
+        case .unknownStatus: return "status is not a known approved or cancelled value (add it with --approved-values or --cancel-values)"
+        case .invalidEncoding: return "the row has bytes that are not valid in the file's encoding (check --encoding)"
         }
     }
 }

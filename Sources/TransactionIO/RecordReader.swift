@@ -1,10 +1,19 @@
-/// Splits bytes into records and fields (RFC 4180: quoted fields may hold the
-/// delimiter, doubled quotes and newlines; LF or CRLF line ends), keeping the
-/// physical line number where each record starts.
+/// Splits bytes into records and fields one byte at a time — the reference for
+/// the SIMD `ChunkParser`, with exactly the same rules:
+/// - a quote anywhere toggles "inside quotes"; delimiters and newlines inside quotes
+///   belong to the field (so RFC 4180 quoting, doubled quotes and newlines in quoted
+///   fields work, and a stray quote makes the row's field count wrong, not silently shifted);
+/// - a field's content is its raw bytes, without one CR at the end of the record's last
+///   field, and without the surrounding quotes when it starts and ends with one;
+/// - a record ends at a newline outside quotes, or at the end of the data.
+/// The physical line number where each record starts is kept.
 struct RecordReader {
     struct Record {
         var start: Int
+        /// End of the record's bytes, after its newline when it has one.
         var end: Int
+        /// End of the record's content: without the newline and one CR before it.
+        var contentEnd: Int
         var line: Int64
         var isEnd = false
         var isBlank = false
@@ -23,87 +32,67 @@ struct RecordReader {
         self.delimiter = delimiter
     }
 
-    /// Reads the next record, writing the byte range of each field's content
-    /// (without surrounding quotes or a trailing CR) into `fields`. At most
-    /// `maxFields` ranges are stored; further fields are counted into one extra.
+    /// Reads the next record, writing each field's content range into `fields`
+    /// (at most `maxFields`; further fields are counted into one extra range).
     mutating func next(into fields: inout [Range<Int>], maxFields: Int) -> Record {
         fields.removeAll(keepingCapacity: true)
         let n = bytes.count
-        var record = Record(start: position, end: position, line: line)
+        var record = Record(start: position, end: position, contentEnd: position, line: line)
         if position >= n {
             record.isEnd = true
             return record
         }
         var i = position
         var fieldStart = i
-        var contentStart = i
-        var contentEnd = -1
-        var tooMany = false
-        func push(_ range: Range<Int>) {
-            if fields.count < maxFields { fields.append(range) } else { tooMany = true }
-        }
-        while true {
-            if i >= n {
-                let end = contentEnd >= 0 ? contentEnd : i
-                push(contentStart..<max(contentStart, end))
-                break
+        var inQuotes = false
+        var count = 0
+        func push(_ s: Int, _ e: Int, last: Bool) {
+            count += 1
+            guard fields.count < maxFields else { return }
+            var e = e
+            if last && e > s && bytes[e - 1] == 0x0D { e -= 1 }
+            var s = s
+            if e - s >= 2 && bytes[s] == 0x22 && bytes[e - 1] == 0x22 {
+                s += 1
+                e -= 1
             }
+            fields.append(s..<e)
+        }
+        while i < n {
             let b = bytes[i]
-            if b == UInt8(ascii: "\"") && i == fieldStart {
-                // Quoted field: find the closing quote, skipping doubled quotes.
-                var j = i + 1
-                var closed = false
-                while j < n {
-                    let c = bytes[j]
-                    if c == UInt8(ascii: "\"") {
-                        if j + 1 < n && bytes[j + 1] == UInt8(ascii: "\"") {
-                            j += 2
-                            continue
-                        }
-                        closed = true
-                        break
-                    }
-                    if c == 0x0A { line += 1 }
-                    j += 1
-                }
-                if !closed {
-                    push((i + 1)..<n)
-                    record.unterminatedQuote = true
-                    i = n
-                    position = n
-                    record.end = n
+            if b == 0x22 {
+                inQuotes.toggle()
+            } else if b == 0x0A {
+                line += 1
+                if !inQuotes {
+                    push(fieldStart, i, last: true)
+                    record.contentEnd = (i > record.start && bytes[i - 1] == 0x0D) ? i - 1 : i
+                    i += 1
+                    record.end = i
+                    position = i
+                    record.isBlank = count == 1 && record.contentEnd == record.start
+                    if count > maxFields { fields.append(n..<n) }
                     return record
                 }
-                contentStart = i + 1
-                contentEnd = j
-                i = j + 1
-                continue
-            }
-            if b == delimiter {
-                push(contentStart..<(contentEnd >= 0 ? contentEnd : i))
-                i += 1
-                fieldStart = i
-                contentStart = i
-                contentEnd = -1
-                continue
-            }
-            if b == 0x0A {
-                var end = contentEnd >= 0 ? contentEnd : i
-                if contentEnd < 0 && end > contentStart && bytes[end - 1] == 0x0D { end -= 1 }
-                push(contentStart..<end)
-                line += 1
-                i += 1
-                break
+            } else if b == delimiter && !inQuotes {
+                push(fieldStart, i, last: false)
+                fieldStart = i + 1
             }
             i += 1
         }
-        if tooMany { fields.append(n..<n) }
-        record.end = i
-        position = i
-        // A record that is only a line terminator (or CR LF) is blank.
-        if fields.count == 1 && fields[0].isEmpty && contentEnd < 0 {
-            record.isBlank = true
+        // End of data.
+        position = n
+        record.end = n
+        if inQuotes {
+            record.unterminatedQuote = true
+            record.contentEnd = n
+            push(fieldStart, n, last: true)
+            return record
         }
+        push(fieldStart, n, last: true)
+        record.contentEnd = (n > record.start && bytes[n - 1] == 0x0D) ? n - 1 : n
+        record.isBlank = count == 1 && record.contentEnd == record.start
+        if count > maxFields { fields.append(n..<n) }
         return record
     }
 }

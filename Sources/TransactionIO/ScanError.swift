@@ -8,6 +8,9 @@ public struct ScanError: Error, Sendable, CustomStringConvertible {
         case missingColumns
         case tooManyBadRows
         case unwritableOutput
+        case badMapping
+        case corruptState
+        case interrupted
     }
 
     public let code: Code

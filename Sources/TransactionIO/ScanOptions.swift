@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Options for scanning a transaction log.
 public struct ScanOptions: Sendable {
     /// When to give up on a file full of bad rows.
@@ -26,10 +30,29 @@ public struct ScanOptions: Sendable {
     public var maxBadRows: BadRowLimit?
     /// Rows per batch handed to the aggregators.
     public var batchSize: Int
+    /// The log's encoding; nil detects it from the first 64 KiB.
+    public var encoding: TextEncoding?
+    /// Column mapping and extra status words.
+    public var mapping: SchemaMapping
+    /// Bytes per parallel chunk (the scan result does not depend on it).
+    public var chunkSize: Int
+    /// Worker threads (the scan result does not depend on it).
+    public var threads: Int
 
-    public init(delimiter: UInt8? = nil, maxBadRows: BadRowLimit? = nil, batchSize: Int = 1 << 16) {
+    public init(
+        delimiter: UInt8? = nil, maxBadRows: BadRowLimit? = nil, batchSize: Int = 4096,
+        encoding: TextEncoding? = nil, mapping: SchemaMapping = SchemaMapping(),
+        chunkSize: Int = 8 << 20, threads: Int = ScanOptions.defaultThreads
+    ) {
         self.delimiter = delimiter
         self.maxBadRows = maxBadRows
         self.batchSize = max(1, batchSize)
+        self.encoding = encoding
+        self.mapping = mapping
+        self.chunkSize = max(1, chunkSize)
+        self.threads = max(1, threads)
     }
+
+    /// The number of online processors.
+    public static var defaultThreads: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

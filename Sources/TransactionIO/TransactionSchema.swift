@@ -1,19 +1,40 @@
-/// Where each canonical column sits in a file's header.
+/// Where each canonical column sits in a file's header, and how to read status values.
 public struct TransactionSchema: Sendable, Equatable {
     /// Field index (0-based) of each canonical column found in the header.
     public let fieldIndex: [CanonicalColumn: Int]
+    /// The source header name each canonical column was found under.
+    public let sourceNames: [CanonicalColumn: String]
     /// Number of fields in the header (every row must have this many).
     public let fieldCount: Int
+    /// The status words in force for this file.
+    public let status: StatusVocabulary
 
-    /// Matches header names to canonical columns (exact names, case-insensitive,
-    /// surrounding spaces and quotes ignored); extra columns are ignored.
-    /// Throws when a required column is missing, naming it and listing the header.
-    public init(header: [String], file: String) throws(ScanError) {
+    /// Matches header names to canonical columns (see `SchemaMapping`). Throws when a
+    /// required column is missing, naming it and listing the header, or when an
+    /// explicitly mapped source column is absent.
+    public init(header: [String], file: String, mapping: SchemaMapping = SchemaMapping()) throws(ScanError) {
+        let names = header.map { $0.trimmingCharacters(in: " \t\"\u{FEFF}").lowercased() }
+        func position(of name: String) -> Int? { names.firstIndex(of: name.lowercased()) }
         var index: [CanonicalColumn: Int] = [:]
-        for (k, rawName) in header.enumerated() {
-            let name = rawName.trimmingCharacters(in: " \t\"").lowercased()
-            if let column = CanonicalColumn(rawValue: name), index[column] == nil {
+        var source: [CanonicalColumn: String] = [:]
+        for column in CanonicalColumn.allCases {
+            if let explicit = mapping.explicit[column] {
+                guard let k = position(of: explicit) else {
+                    throw ScanError(
+                        .missingColumns, file: file, line: 1,
+                        message: "the mapping names source column '\(explicit)' for \(column.rawValue), but the header has no such column (header: \(header.joined(separator: ",")))",
+                        hint: "correct the mapping (file or --column \(column.rawValue)=…) to a name in the header")
+                }
                 index[column] = k
+                source[column] = header[k]
+                continue
+            }
+            for candidate in [column.rawValue] + (SchemaMapping.koreanPreset[column] ?? []) {
+                if let k = position(of: candidate) {
+                    index[column] = k
+                    source[column] = header[k]
+                    break
+                }
             }
         }
         let missing = CanonicalColumn.required.filter { index[$0] == nil }
@@ -21,10 +42,18 @@ public struct TransactionSchema: Sendable, Equatable {
             throw ScanError(
                 .missingColumns, file: file, line: 1,
                 message: "the header lacks the required column(s) \(missing.map(\.rawValue).joined(separator: ", ")) (header: \(header.joined(separator: ",")))",
-                hint: "rename the source columns to the canonical names (\(CanonicalColumn.allCases.map(\.rawValue).joined(separator: ",")))")
+                hint: "map the source columns with --column canonical=source or --schema FILE (canonical names: \(CanonicalColumn.allCases.map(\.rawValue).joined(separator: ",")); a Korean preset is built in); if the header looks garbled, try --encoding cp949")
         }
+        var status = StatusVocabulary.standard
+        if let name = source[.status], SchemaMapping.cancellationFlagNames.contains(name.trimmingCharacters(in: " \t\"").lowercased()) {
+            status = .cancellationFlag
+        }
+        status.approved += mapping.extraApproved
+        status.cancelled += mapping.extraCancelled
         self.fieldIndex = index
+        self.sourceNames = source
         self.fieldCount = header.count
+        self.status = status
     }
 }
 
@@ -35,4 +64,8 @@ extension String {
         let last = lastIndex(where: { !chars.contains($0) })!
         return String(self[first...last])
     }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
 }

@@ -34,12 +34,14 @@ struct AnalyzeCommand: ParsableCommand {
                 }
                 return value
             }
-            let options = scanning.options
+            let options = try scanning.options()
             let quarantine = QuarantineFile()
             let analysis = ImpactAnalysis(
                 logPaths: logs, tablePath: table.tablePath, concordancePath: concordancePath, regions: regions,
                 units: table.units, wonPerUnit: wonPerUnit, scanOptions: options)
-            let report = try analysis.run(quarantine: quarantine)
+            var configured = analysis
+            configured.progress = scanning.progress(for: (try? LogFiles.expand(logs)) ?? [])
+            let report = try configured.run(quarantine: quarantine)
             try AtomicFileWriter.makeDirectory(out)
             let summary = report.markdown()
             try AtomicFileWriter.write(summary, to: out + "/summary.md")

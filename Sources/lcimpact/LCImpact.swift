@@ -15,7 +15,7 @@ struct LCImpact: ParsableCommand {
             line and column and says what to do); 3 a scan stopped by --max-bad-rows; 64 usage error.
             """,
         subcommands: [
-            MultipliersCommand.self, ImpactCommand.self, AnalyzeCommand.self, ScanCommand.self, GenerateCommand.self,
+            MultipliersCommand.self, ImpactCommand.self, AnalyzeCommand.self, ScanCommand.self, MergeCommand.self, GenerateCommand.self,
         ])
 }
 

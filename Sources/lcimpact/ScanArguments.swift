@@ -1,12 +1,82 @@
 import ArgumentParser
 import LocalCurrencyImpact
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Options shared by the commands that scan logs.
 struct ScanArguments: ParsableArguments {
-    @Option(name: .customLong("max-bad-rows"), help: "Stop when more than N rows, or P% of rows, are quarantined.")
+    @Option(name: .customLong("max-bad-rows"), help: "Stop when more than N rows, or P% of rows, are quarantined (exit code 3).")
     var maxBadRows: ScanOptions.BadRowLimit?
 
-    var options: ScanOptions { ScanOptions(maxBadRows: maxBadRows) }
+    @Option(help: "Text encoding: auto, utf8 or cp949 (EUC-KR). auto detects it and says what it chose.")
+    var encoding: EncodingChoice = .auto
+
+    @Option(help: "Field delimiter: ',', ';', '|' or 'tab' (default: detected from the header).")
+    var delimiter: String?
+
+    @Option(help: "Schema mapping file: lines canonical,source (and approved_values / cancel_values).")
+    var schema: String?
+
+    @Option(name: .customLong("column"), help: "Map a source column: canonical=source, e.g. --column amount=결제금액 (repeatable).")
+    var columns: [String] = []
+
+    @Option(name: .customLong("approved-values"), help: "Extra status values meaning approved (comma-separated).")
+    var approvedValues: String?
+
+    @Option(name: .customLong("cancel-values"), help: "Extra status values meaning cancelled (comma-separated).")
+    var cancelValues: String?
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Flag(help: "No progress bar or notes on stderr.")
+    var quiet = false
+
+    enum EncodingChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, utf8, cp949
+    }
+
+    func options() throws -> ScanOptions {
+        var mapping = SchemaMapping()
+        if let schema { mapping = try SchemaMapping.load(path: schema) }
+        for assignment in columns { try mapping.apply(assignment: assignment) }
+        if let approvedValues { mapping.extraApproved += approvedValues.split(separator: ",").map(String.init) }
+        if let cancelValues { mapping.extraCancelled += cancelValues.split(separator: ",").map(String.init) }
+        var delimiterByte: UInt8?
+        if let delimiter {
+            switch delimiter {
+            case ",", ";", "|": delimiterByte = delimiter.utf8.first
+            case "tab", "\\t", "\t": delimiterByte = 9
+            default: throw ValidationError("--delimiter takes ',', ';', '|' or 'tab' (got '\(delimiter)')")
+            }
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        return ScanOptions(
+            delimiter: delimiterByte, maxBadRows: maxBadRows,
+            encoding: encoding == .auto ? nil : TextEncoding(rawValue: encoding.rawValue),
+            mapping: mapping, threads: threads ?? ScanOptions.defaultThreads)
+    }
+
+    /// A progress bar over `files` when stderr is a terminal and not --quiet.
+    func progress(for files: [String]) -> ScanProgress? {
+        guard !quiet, isatty(2) == 1 else { return nil }
+        var total = 0
+        for file in files {
+            var st = stat()
+            if stat(file, &st) == 0 { total += Int(st.st_size) }
+        }
+        return ScanProgress(totalBytes: total)
+    }
+
+    /// Notes on stderr about what was detected (unless --quiet).
+    func reportDetections(_ aggregates: ScanAggregates) {
+        guard !quiet else { return }
+        for (file, info) in aggregates.filesRead.sorted(by: { $0.key < $1.key }) where info.encodingDetected {
+            printError("note: \(file): encoding detected as \(info.encoding)\(info.gzip ? " (gzip)" : "")")
+        }
+    }
 }
 
 extension ScanOptions.BadRowLimit: ExpressibleByArgument {

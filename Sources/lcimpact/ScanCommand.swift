@@ -4,9 +4,9 @@ import LocalCurrencyImpact
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Scan transaction logs once: row accounting, spending by region × industry, flows, consumers.")
+        abstract: "Scan transaction logs once (CSV or gzip, UTF-8 or CP949, in parallel): row accounting, spending by region × industry × month, flows, merchants, consumers.")
 
-    @Argument(help: "Log files (CSV) or directories of them.")
+    @Argument(help: "Log files (CSV or gzip-compressed CSV) or directories of them.")
     var logs: [String]
 
     @Option(help: "Output format: table, csv or json.")
@@ -15,17 +15,31 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Write quarantined rows (file,line,column,reason,raw) to this CSV.")
     var quarantine: String?
 
+    @Option(name: .customLong("state-out"), help: "Write the aggregates to this versioned state file (for lcimpact merge).")
+    var stateOut: String?
+
     @OptionGroup var scanning: ScanArguments
 
     func run() throws {
         try reportingErrors {
-            let options = scanning.options
+            let options = try scanning.options()
+            let files = try LogFiles.expand(logs)
             let quarantined = QuarantineFile()
-            var aggregates = ScanAggregates()
-            for file in try LogFiles.expand(logs) {
-                aggregates.merge(try ScanAggregates.scan(path: file, options: options, onQuarantine: quarantined.add))
+            let aggregates: ScanAggregates
+            do {
+                aggregates = try LogScan(options: options, progress: scanning.progress(for: files))
+                    .run(paths: files, onQuarantine: quarantined.add)
+            } catch {
+                // Keep what was quarantined before the scan stopped.
+                if let quarantine { try? AtomicFileWriter.write(quarantined.csv(), to: quarantine) }
+                throw error
             }
+            scanning.reportDetections(aggregates)
             if let quarantine { try AtomicFileWriter.write(quarantined.csv(), to: quarantine) }
+            if let stateOut {
+                var bytes = aggregates.serialized()
+                try AtomicFileWriter.write(bytes: &bytes, to: stateOut)
+            }
             print(ScanReport(aggregates: aggregates).render(format), terminator: "")
         }
     }

@@ -65,6 +65,23 @@ struct CommandLineTests {
         #expect(s.stdout.contains("\"read\": 500"))
         #expect(s.stdout.contains("\"by_region_industry\""))
         #expect(s.stdout.contains("\"flows\""))
+        // State files: scanning the halves and merging equals scanning the whole.
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        let first = dir.write("first.csv", lines[0...250].joined(separator: "\n") + "\n")
+        let second = dir.write("second.csv", ([lines[0]] + lines[251...]).joined(separator: "\n") + "\n")
+        #expect(try runCLI(["scan", first, "--state-out", dir.path + "/a.state", "--quiet"]).status == 0)
+        #expect(try runCLI(["scan", second, "--state-out", dir.path + "/b.state", "--quiet"]).status == 0)
+        let merged = try runCLI(["merge", dir.path + "/a.state", dir.path + "/b.state", "--format", "json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        func field(_ json: String, _ key: String) -> Substring? {
+            json.split(separator: "\n").first { $0.contains("\"\(key)\":") }
+        }
+        #expect(field(merged.stdout, "net_amount") == field(s.stdout, "net_amount"))
+        #expect(merged.stdout.contains("\"read\": 500"))
+        let corrupt = dir.write("c.state", "LCIMPAGG garbage")
+        let refused = try runCLI(["merge", corrupt])
+        #expect(refused.status == 1 && refused.stderr.contains("c.state"))
+
         let bad = dir.write("bad.csv", "ts,consumer_region,merchant_region,ksic,amount\nx,1,1,1,1\nx,1,1,1,1\n")
         let q = dir.path + "/q.csv"
         let stopped = try runCLI(["scan", bad, "--max-bad-rows", "1", "--quarantine", q])

@@ -68,12 +68,4 @@ struct EndToEndTests {
         withFactor.wonPerUnit = 1
         #expect(try withFactor.run(quarantine: QuarantineFile()).mapping.demand == [5])
     }
-
-    @Test func gzipIsRefusedClearly() throws {
-        let dir = ScratchDirectory()
-        let path = dir.path + "/log.csv.gz"
-        FileManager.default.createFile(atPath: path, contents: Data([0x1F, 0x8B, 0x08, 0x00]))
-        let error = #expect(throws: ScanError.self) { try LogFiles.expand([path]) }
-        #expect(error?.message.contains("gzip") == true)
-    }
 }

@@ -59,12 +59,25 @@ struct FieldParserTests {
     }
 
     @Test func statuses() {
-        #expect(Self.withBytes("approved") { FieldParsers.status($0) } == .approved)
-        #expect(Self.withBytes("APPROVED") { FieldParsers.status($0) } == .approved)
-        #expect(Self.withBytes("승인") { FieldParsers.status($0) } == .approved)
-        #expect(Self.withBytes("Cancel") { FieldParsers.status($0) } == .cancel)
-        #expect(Self.withBytes("취소") { FieldParsers.status($0) } == .cancel)
-        #expect(Self.withBytes("refunded") { FieldParsers.status($0) } == .unknown)
+        let words = StatusVocabulary.standard.encoded(.utf8)
+        let flags = StatusVocabulary.cancellationFlag.encoded(.utf8)
+        #expect(Self.withBytes("approved") { words.classify($0) } == .approved)
+        #expect(Self.withBytes("APPROVED") { words.classify($0) } == .approved)
+        #expect(Self.withBytes("승인") { words.classify($0) } == .approved)
+        #expect(Self.withBytes(" Cancel ") { words.classify($0) } == .cancel)
+        #expect(Self.withBytes("취소") { words.classify($0) } == .cancel)
+        #expect(Self.withBytes("") { words.classify($0) } == .approved)
+        #expect(Self.withBytes("refunded") { words.classify($0) } == .unknown)
+        #expect(Self.withBytes("Y") { words.classify($0) } == .unknown)
+        #expect(Self.withBytes("Y") { flags.classify($0) } == .cancel)
+        #expect(Self.withBytes("N") { flags.classify($0) } == .approved)
+    }
+
+    @Test func epochSecondsFollowTheCalendar() {
+        // 2024-02-29T12:34:56 is 1709210096 s after 1970-01-01T00:00:00 (UTC arithmetic).
+        #expect(Self.withBytes("2024-02-29 12:34:56") { FieldParsers.timestamp($0) }?.epochSeconds == 1_709_210_096)
+        #expect(Self.withBytes("1970-01-01 00:00:00") { FieldParsers.timestamp($0) }?.epochSeconds == 0)
+        #expect(Self.withBytes("1969-12-31 23:59:59") { FieldParsers.timestamp($0) }?.epochSeconds == -1)
     }
 
     @Test func industryCodesKeepLeadingZeros() {

@@ -2,8 +2,8 @@ import Testing
 @testable import TransactionIO
 
 /// Scans `text` and returns (accounting, batches merged, quarantined rows).
-func scanText(_ text: String, options: ScanOptions = ScanOptions()) throws(ScanError) -> (RowAccounting, TransactionBatch, [QuarantinedRow]) {
-    let bytes = Array(text.utf8)
+func scanText(_ text: String, rawBytes: [UInt8]? = nil, options: ScanOptions = ScanOptions()) throws(ScanError) -> (RowAccounting, TransactionBatch, [QuarantinedRow]) {
+    let bytes = rawBytes ?? Array(text.utf8)
     var all = TransactionBatch()
     var bad: [QuarantinedRow] = []
     // Array.withUnsafeBytes rethrows untyped errors; a scratch buffer keeps `throws(ScanError)`.
@@ -13,15 +13,8 @@ func scanText(_ text: String, options: ScanOptions = ScanOptions()) throws(ScanE
     let view = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(raw)[0..<bytes.count])
     let accounting = try {
         (raw: UnsafeRawBufferPointer) throws(ScanError) -> RowAccounting in
-        try TransactionLogScanner.scan(bytes: raw, file: "t.csv", options: options, onBatch: { b in
-            all.month += b.month
-            all.hour += b.hour
-            all.consumerRegion += b.consumerRegion
-            all.merchantRegion += b.merchantRegion
-            all.industry += b.industry
-            all.netAmount += b.netAmount
-            all.consumerKey += b.consumerKey
-            all.merchantKey += b.merchantKey
+        try ReferenceLogScanner.scan(bytes: raw, file: "t.csv", options: options, onBatch: { b in
+            all.append(contentsOf: b)
         }, onQuarantine: { bad.append($0) })
     }(view)
     return (accounting, all, bad)

@@ -1,0 +1,111 @@
+import Dispatch
+import TransactionIO
+
+/// The one pass over a transaction log: every file (CSV or gzip-compressed CSV,
+/// detected by magic bytes) is parsed in parallel chunks and aggregated into
+/// `ScanAggregates`; quarantined rows go to `onQuarantine` in file order.
+///
+/// Consumer features are partitioned by consumer across workers (each consumer
+/// lives in exactly one partition), so memory holds each consumer once, whatever
+/// the thread count.
+public struct LogScan {
+    public var options: ScanOptions
+    public var progress: ScanProgress?
+
+    public init(options: ScanOptions = ScanOptions(), progress: ScanProgress? = nil) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Scans `paths` (files, in order) into one set of aggregates.
+    public func run(paths: [String], onQuarantine: (QuarantinedRow) -> Void = { _ in }) throws(ScanError) -> ScanAggregates {
+        var total = ScanAggregates()
+        for path in paths {
+            total.merge(try run(path: path, onQuarantine: onQuarantine))
+        }
+        progress?.finish()
+        return total
+    }
+
+    /// Scans one file.
+    public func run(path: String, onQuarantine: (QuarantinedRow) -> Void = { _ in }) throws(ScanError) -> ScanAggregates {
+        if GzipLogReader.isGzip(path: path) {
+            return try GzipLogScan(options: options, progress: progress).run(path: path, onQuarantine: onQuarantine)
+        }
+        let file = try MappedFile(path: path)
+        let layout = try file.withBytes { (bytes) throws(ScanError) -> LogLayout in
+            try LogLayout(bytes: bytes, file: path, options: options)
+        }
+        var aggregates = try scan(file: layout.file, onQuarantine: onQuarantine) { onBatch, afterRound throws(ScanError) in
+            try ParallelScanDriver.run(file: file, layout: layout, options: options, onBatch: onBatch, afterRound: afterRound)
+        }
+        progress?.finishFile(size: file.count)
+        aggregates.filesRead[path] = FileReadInfo(layout: layout, gzip: false)
+        return aggregates
+    }
+
+    /// Runs a driver with per-worker accumulators and consumer partitions.
+    func scan(
+        file: String, onQuarantine: (QuarantinedRow) -> Void,
+        driver: (@Sendable (Int, TransactionBatch) -> Void, (ScanRound) throws(ScanError) -> Void) throws(ScanError) -> RowAccounting
+    ) throws(ScanError) -> ScanAggregates {
+        // The round callback must call `onQuarantine`; it never outlives this call.
+        let result: Result<ScanAggregates, ScanError> = withoutActuallyEscaping(onQuarantine) { quarantine in
+            do {
+                return .success(try scanEscaping(file: file, onQuarantine: quarantine, driver: driver))
+            } catch let error as ScanError {
+                return .failure(error)
+            } catch {
+                // Unreachable: scanEscaping throws only ScanError.
+                return .failure(ScanError(.unreadableFile, file: file, message: "\(error)", hint: "please report this"))
+            }
+        }
+        return try result.get()
+    }
+
+    private func scanEscaping(
+        file: String, onQuarantine: @escaping (QuarantinedRow) -> Void,
+        driver: (@Sendable (Int, TransactionBatch) -> Void, (ScanRound) throws(ScanError) -> Void) throws(ScanError) -> RowAccounting
+    ) throws(ScanError) -> ScanAggregates {
+        let workers = options.threads
+        let accumulators = (0..<workers).map { _ in ChunkAccumulator(partitions: workers) }
+        let partitions = (0..<workers).map { _ in ConsumerPartition() }
+        var soFar = RowAccounting()
+        let limit = options.maxBadRows
+        let progress = self.progress
+
+        let accounting = try driver({ worker, batch in
+            accumulators[worker].add(batch)
+        }, { (round: ScanRound) throws(ScanError) in
+            // Consumer phase: each partition's owner applies every worker's outbox for it.
+            DispatchQueue.concurrentPerform(iterations: workers) { p in
+                let partition = partitions[p]
+                for accumulator in accumulators {
+                    let box = accumulator.outboxes[p]
+                    box.updates.withUnsafeBufferPointer { partition.table.apply($0) }
+                    box.updates.removeAll(keepingCapacity: true)
+                }
+            }
+            for row in round.quarantined { onQuarantine(row) }
+            soFar = soFar + round.accounting
+            progress?.update(fileBytesDone: round.bytesDone)
+            if let limit, BadRowPolicy.exceeded(limit, soFar, final: false) {
+                throw BadRowPolicy.error(limit, soFar, file: round.file, line: round.quarantined.last?.line)
+            }
+        })
+        if let limit, BadRowPolicy.exceeded(limit, accounting, final: true) {
+            throw BadRowPolicy.error(limit, accounting, file: file, line: nil)
+        }
+        var aggregates = ScanAggregates()
+        aggregates.record(accounting, file: file)
+        for accumulator in accumulators { accumulator.drain(into: &aggregates) }
+        var consumers = partitions[0].table
+        partitions[0].table = ConsumerTable()
+        for p in 1..<max(workers, 1) {
+            consumers.merge(partitions[p].table)
+            partitions[p].table = ConsumerTable()
+        }
+        aggregates.consumers = consumers
+        return aggregates
+    }
+}

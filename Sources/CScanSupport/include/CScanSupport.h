@@ -1,0 +1,12 @@
+// CPU hints the Swift standard library does not expose. No API of its own:
+// only TransactionIO and Aggregates use it, inside their hot loops.
+#ifndef LOCAL_CURRENCY_IMPACT_CSCANSUPPORT_H
+#define LOCAL_CURRENCY_IMPACT_CSCANSUPPORT_H
+
+/// Hints the CPU to bring the cache line at `p` in for writing (no fault on any address).
+static inline void lci_prefetch_write(const void *p) { __builtin_prefetch(p, 1, 3); }
+
+/// Hints the CPU to bring the cache line at `p` in for reading.
+static inline void lci_prefetch_read(const void *p) { __builtin_prefetch(p, 0, 3); }
+
+#endif

@@ -1,0 +1,136 @@
+import Dispatch
+
+/// Drives the scan of a gzip-compressed log: one thread inflates blocks while
+/// the calling thread parses the previous one (decompression is the slower
+/// stage, so the scan runs at inflate speed). A record cut by a block boundary
+/// is carried into the next block. Batches go to `onBatch` as worker 0.
+public enum GzipScanDriver {
+    public static func run(
+        path: String, options: ScanOptions,
+        onLayout: (LogLayout) -> Void,
+        onBatch: @Sendable (_ worker: Int, _ batch: TransactionBatch) -> Void,
+        afterRound: (ScanRound) throws(ScanError) -> Void
+    ) throws(ScanError) -> RowAccounting {
+        let reader = try GzipLogReader(path: path)
+        let pipe = BlockPipe(reader: reader)
+        defer { pipe.stop() }
+
+        var pending: [UInt8] = []
+        var layout: LogLayout?
+        var parser: ChunkParser?
+        var line: Int64 = 1
+        var total = RowAccounting()
+        var done = false
+        while !done {
+            let block = try pipe.next()
+            if let block { pending += block } else { done = true }
+            if layout == nil {
+                // Wait for the whole header line (or the end of the data).
+                if !done && !pending.contains(0x0A) { continue }
+                let l = try Self.layout(of: pending, path: path, options: options)
+                layout = l
+                onLayout(l)
+                parser = ChunkParser(layout: l, batchSize: options.batchSize)
+                pending.removeFirst(l.dataStart)
+                line = l.firstDataLine
+            }
+            guard let parser, !pending.isEmpty else { continue }
+            let isFinal = done
+            let outcome = pending.withUnsafeBytes { bytes in
+                parser.parse(bytes, start: 0, limit: bytes.count, isFinal: isFinal, file: path) { batch in onBatch(0, batch) }
+            }
+            let quarantined = outcome.quarantined.map {
+                QuarantinedRow(file: $0.file, line: line + $0.line, column: $0.column, reason: $0.reason, raw: $0.raw)
+            }
+            line += outcome.newlines
+            pending.removeFirst(outcome.end)
+            total = total + outcome.accounting
+            try afterRound(ScanRound(file: path, accounting: outcome.accounting, quarantined: quarantined,
+                                     bytesDone: pipe.compressedDone, bytesTotal: reader.compressedSize))
+        }
+        if layout == nil {
+            throw ScanError(.emptyFile, file: path, message: "the file is empty after decompression (no header, no rows)",
+                            hint: "check that the export finished")
+        }
+        return total
+    }
+}
+
+extension GzipScanDriver {
+    static func layout(of bytes: [UInt8], path: String, options: ScanOptions) throws(ScanError) -> LogLayout {
+        // Array.withUnsafeBytes rethrows untyped errors; a scratch copy of the header region keeps the typed throw.
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)
+        defer { raw.deallocate() }
+        raw.copyBytes(from: bytes)
+        return try LogLayout(bytes: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(raw)[0..<bytes.count]), file: path, options: options)
+    }
+}
+
+/// Inflates on a background thread, two blocks ahead of the parser.
+final class BlockPipe: @unchecked Sendable {
+    // @unchecked Sendable: `slots` and `failure` are guarded by `lock`; the reader is used
+    // only by the background thread.
+    private let reader: GzipLogReader
+    private let lock = DispatchSemaphore(value: 1)
+    private let filled = DispatchSemaphore(value: 0)
+    private let free = DispatchSemaphore(value: 2)
+    private var slots: [[UInt8]?] = []
+    private var failure: ScanError?
+    private var stopped = false
+    private var consumedCompressed = 0
+
+    init(reader: GzipLogReader) {
+        self.reader = reader
+        DispatchQueue.global().async { self.produce() }
+    }
+
+    var compressedDone: Int {
+        lock.wait()
+        defer { lock.signal() }
+        return consumedCompressed
+    }
+
+    private func produce() {
+        while true {
+            free.wait()
+            lock.wait()
+            let stop = stopped
+            lock.signal()
+            if stop { return }
+            let block: [UInt8]?
+            var failed: ScanError?
+            do {
+                block = try reader.next()
+            } catch let caught {
+                block = nil
+                failed = caught
+            }
+            lock.wait()
+            slots.append(block)
+            failure = failure ?? failed
+            consumedCompressed = reader.compressedDone
+            lock.signal()
+            filled.signal()
+            if block == nil { return }
+        }
+    }
+
+    /// The next block, nil at the end; rethrows the reader's error.
+    func next() throws(ScanError) -> [UInt8]? {
+        filled.wait()
+        lock.wait()
+        let block = slots.removeFirst()
+        let error = failure
+        lock.signal()
+        free.signal()
+        if block == nil, let error { throw error }
+        return block
+    }
+
+    func stop() {
+        lock.wait()
+        stopped = true
+        lock.signal()
+        free.signal()
+    }
+}
