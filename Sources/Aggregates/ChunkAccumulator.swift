@@ -8,7 +8,7 @@ final class ChunkAccumulator: @unchecked Sendable {
     // scan's phases are separated by the barrier of concurrentPerform.
     let spending = FlatHashTable<SpendCell>(initialCapacity: 4096, initial: SpendCell())
     let flows = FlatHashTable<SpendCell>(initialCapacity: 1024, initial: SpendCell())
-    let merchants = FlatHashTable<MerchantTotals>(initialCapacity: 1 << 16, initial: MerchantTotals())
+    let merchants = MerchantTable(initialCapacity: 1 << 12)
     /// One outbox per consumer partition (boxes, so different partitions' owners can
     /// drain them concurrently without touching a shared array).
     let outboxes: [ConsumerOutbox]
@@ -29,17 +29,19 @@ final class ChunkAccumulator: @unchecked Sendable {
     func add(_ batch: TransactionBatch) {
         let n = batch.count
         let groups = SpendingGroup.byDivision
-        batch.month.withUnsafeBufferPointer { month in
-        batch.hour.withUnsafeBufferPointer { hour in
-        batch.time.withUnsafeBufferPointer { time in
-        batch.consumerRegion.withUnsafeBufferPointer { consumerRegion in
-        batch.merchantRegion.withUnsafeBufferPointer { merchantRegion in
-        batch.industry.withUnsafeBufferPointer { industry in
-        batch.netAmount.withUnsafeBufferPointer { amount in
-        batch.consumerKey.withUnsafeBufferPointer { consumerKey in
-        batch.merchantKey.withUnsafeBufferPointer { merchantKey in
+        batch.withColumns { c in
+            let month = c.month, hour = c.hour, time = c.time, consumerRegion = c.consumerRegion
+            let merchantRegion = c.merchantRegion, industry = c.industry, amount = c.netAmount
+            let consumerKey = c.consumerKey, merchantKey = c.merchantKey
             // Safe: every column of a batch has `n` elements (TransactionBatch.append adds to all).
+            // Outboxes get room for the whole batch first, so the loop writes through raw pointers.
+            let parts = partitions
+            var cursors = [Int](repeating: 0, count: parts)
+            var bases: [UnsafeMutablePointer<ConsumerUpdate>] = []
+            for p in 0..<parts { bases.append(outboxes[p].reserve(n)) }
+            let ahead = 8
             for k in 0..<n {
+                if k + ahead < n && merchantKey[k + ahead] != 0 { merchants.prefetch(merchantKey[k + ahead]) }
                 let a = amount[k]
                 let m = UInt64(UInt32(bitPattern: month[k]))
                 let region = merchantRegion[k]
@@ -47,19 +49,19 @@ final class ChunkAccumulator: @unchecked Sendable {
                 spending.withValue(Key3(a: code.packed, b: UInt64(bitPattern: region), c: m)) { $0.add(a) }
                 flows.withValue(Key3(a: UInt64(bitPattern: consumerRegion[k]), b: UInt64(bitPattern: region), c: m)) { $0.add(a) }
                 let mk = merchantKey[k]
-                if mk != 0 {
-                    merchants.withValue(Key3(a: mk, b: 0, c: 0)) { $0.add(a, region: region, industry: code.packed) }
-                }
+                if mk != 0 { merchants.add(mk, amount: a, region: region, industry: code.packed) }
                 let ck = consumerKey[k]
                 if ck != 0 {
                     let division = SpendingGroup.division(of: code) ?? 100
-                    let p = partitions == 1 ? 0 : Self.partition(of: ck, count: partitions)
-                    outboxes[p].updates.append(ConsumerUpdate(
+                    let p = parts == 1 ? 0 : Self.partition(of: ck, count: parts)
+                    (bases[p] + cursors[p]).initialize(to: ConsumerUpdate(
                         key: ck, amount: a, time: time[k], home: consumerRegion[k], hour: hour[k],
                         group: groups[division], division: UInt8(division), outside: consumerRegion[k] != region))
+                    cursors[p] += 1
                 }
             }
-        }}}}}}}}}
+            for p in 0..<parts { outboxes[p].commit(cursors[p]) }
+        }
     }
 
     /// Moves the spending, flows and merchants into `aggregates`.
@@ -75,7 +77,7 @@ final class ChunkAccumulator: @unchecked Sendable {
             aggregates.flows[k, default: SpendCell()] = aggregates.flows[k, default: SpendCell()] + cell
         }
         merchants.forEach { key, totals in
-            aggregates.merchants[key.a, default: MerchantTotals()] = aggregates.merchants[key.a, default: MerchantTotals()] + totals
+            aggregates.merchants[key, default: MerchantTotals()] = aggregates.merchants[key, default: MerchantTotals()] + totals
         }
     }
 }

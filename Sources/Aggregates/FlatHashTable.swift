@@ -4,11 +4,13 @@
 ///
 /// - Complexity: expected O(1) per `withValue`; growth rehashes everything (amortized O(1)).
 final class FlatHashTable<Value> {
-    private(set) var count = 0
-    private var capacity: Int
-    private var keys: UnsafeMutablePointer<Key3>
-    private var used: UnsafeMutablePointer<Bool>
-    private var values: UnsafeMutablePointer<Value>
+    // @exclusivity(unchecked): these are touched on every row; the table has one owner
+    // (a worker) and no accessor hands out overlapping inout access to them.
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var keys: UnsafeMutablePointer<Key3>
+    @exclusivity(unchecked) private var used: UnsafeMutablePointer<Bool>
+    @exclusivity(unchecked) private var values: UnsafeMutablePointer<Value>
     private let initial: Value
 
     init(initialCapacity: Int = 1024, initial: Value) {

@@ -82,8 +82,8 @@ public struct LogScan {
                 let partition = partitions[p]
                 for accumulator in accumulators {
                     let box = accumulator.outboxes[p]
-                    box.updates.withUnsafeBufferPointer { partition.table.apply($0) }
-                    box.updates.removeAll(keepingCapacity: true)
+                    partition.table.apply(box.buffer)
+                    box.removeAll()
                 }
             }
             for row in round.quarantined { onQuarantine(row) }

@@ -33,7 +33,7 @@ public struct ScanAggregates: Sendable, Equatable {
         let accumulator = ChunkAccumulator(partitions: 1)
         accumulator.add(batch)
         accumulator.drain(into: &self)
-        accumulator.outboxes[0].updates.withUnsafeBufferPointer { consumers.apply($0) }
+        consumers.apply(accumulator.outboxes[0].buffer)
     }
 
     /// Records the accounting of one scanned file.
@@ -48,7 +48,11 @@ public struct ScanAggregates: Sendable, Equatable {
         spending.merge(other.spending, uniquingKeysWith: +)
         flows.merge(other.flows, uniquingKeysWith: +)
         merchants.merge(other.merchants, uniquingKeysWith: +)
-        consumers.merge(other.consumers)
+        if consumers.count == 0 {
+            consumers = other.consumers  // shares storage (copy-on-write) instead of copying records
+        } else {
+            consumers.merge(other.consumers)
+        }
     }
 
     public static func + (a: ScanAggregates, b: ScanAggregates) -> ScanAggregates {

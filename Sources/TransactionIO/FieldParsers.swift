@@ -66,6 +66,27 @@ enum FieldParsers {
     /// compact `YYYYMMDDHHMMSS`. Validates calendar dates (2023-02-30 is rejected).
     static func timestamp(_ f: UnsafeRawBufferPointer) -> ParsedTimestamp? {
         let n = f.count
+        // Fast path: exactly `YYYY-MM-DD HH:MM:SS` (the canonical form).
+        if n == 19, let p = f.baseAddress {
+            // Safe: n == 19, so offsets 0…18 are inside the field.
+            @inline(__always) func d(_ k: Int) -> Int { Int(p.load(fromByteOffset: k, as: UInt8.self)) &- 48 }
+            let separators = p.load(fromByteOffset: 4, as: UInt8.self) == 0x2D && p.load(fromByteOffset: 7, as: UInt8.self) == 0x2D
+                && p.load(fromByteOffset: 10, as: UInt8.self) == 0x20 && p.load(fromByteOffset: 13, as: UInt8.self) == 0x3A
+                && p.load(fromByteOffset: 16, as: UInt8.self) == 0x3A
+            @inline(__always) func u(_ k: Int) -> UInt8 { p.load(fromByteOffset: k, as: UInt8.self) &- 0x30 }
+            let largest = max(max(max(u(0), u(1)), max(u(2), u(3))), max(max(u(5), u(6)), max(u(8), u(9))),
+                              max(max(u(11), u(12)), max(u(14), u(15))), max(u(17), u(18)))
+            if separators && largest < 10 {
+                let year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3)
+                let month = d(5) * 10 + d(6), day = d(8) * 10 + d(9)
+                let hour = d(11) * 10 + d(12), minute = d(14) * 10 + d(15), second = d(17) * 10 + d(18)
+                guard month >= 1 && month <= 12, day >= 1, day <= daysIn(month: month, year: year),
+                      hour <= 23, minute <= 59, second <= 60 else { return nil }
+                let seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
+                    + Int64(hour * 3600 + minute * 60 + min(second, 59))
+                return ParsedTimestamp(month: Int32(year * 100 + month), hour: UInt8(hour), epochSeconds: seconds)
+            }
+        }
         func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= n else { return nil }
             var v = 0
@@ -151,13 +172,48 @@ enum FieldParsers {
         return true
     }
 
-    /// FNV-1a 64-bit hash of an id's bytes (for distinct consumers and merchants).
+    /// A 64-bit hash of an id's bytes (for distinct consumers and merchants): ids of up to
+    /// 16 bytes are read as two words and mixed with their length (so distinct ids collide only
+    /// through the final 128→64-bit mix, probability ~2⁻⁶⁴); longer ids are folded 8 bytes at a
+    /// time. Never 0 for a non-empty id (0 means "no id").
+    @inline(__always)
     static func idHash(_ f: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in f {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01b3
+        let n = f.count
+        guard n > 0, let p = f.baseAddress else { return 0 }
+        var a: UInt64 = 0, b: UInt64 = 0
+        if n <= 16 {
+            withUnsafeMutableBytes(of: &a) { w in
+                // Safe: copies min(n, 8) ≤ 8 bytes into an 8-byte word.
+                w.baseAddress!.copyMemory(from: p, byteCount: min(n, 8))
+            }
+            if n > 8 {
+                withUnsafeMutableBytes(of: &b) { w in
+                    // Safe: copies n − 8 ≤ 8 bytes into an 8-byte word.
+                    w.baseAddress!.copyMemory(from: p + 8, byteCount: n - 8)
+                }
+            }
+        } else {
+            var k = 0
+            while k + 8 <= n {
+                // Safe: k + 8 ≤ n.
+                let w = p.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                a = (a ^ w) &* 0x9E37_79B9_7F4A_7C15
+                b = (b &+ w) &* 0xC2B2_AE3D_27D4_EB4F
+                b ^= b >> 29
+                k += 8
+            }
+            var tail: UInt64 = 0
+            withUnsafeMutableBytes(of: &tail) { w in
+                // Safe: copies the n − k < 8 remaining bytes.
+                w.baseAddress!.copyMemory(from: p + k, byteCount: n - k)
+            }
+            a ^= tail
         }
-        return h
+        var h = (a &* 0x9E37_79B9_7F4A_7C15) ^ ((b ^ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F)
+        h ^= h >> 32
+        h = h &* 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 32
+        return h == 0 ? 1 : h
     }
 }
+

@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Large, randomly accessed tables (merchants, consumer records and their index)
+/// live in anonymous mappings marked for transparent huge pages: with 4 KiB pages
+/// nearly every random lookup in a 100 MB table also misses the TLB. Anonymous
+/// mappings arrive zeroed, so nothing is written twice. Small sizes use calloc.
+enum HugePageMemory {
+    static let hugePage = 2 << 20
+
+    static func rounded(_ bytes: Int) -> Int { (max(bytes, 64) + hugePage - 1) / hugePage * hugePage }
+
+    /// `bytes` of zeroed memory (64-byte aligned at least). Free with `free(_:bytes:)` and the same size.
+    static func allocateZeroed(_ bytes: Int, hugePages: Bool = true) -> UnsafeMutableRawPointer {
+        if bytes >= hugePage {
+            let size = rounded(bytes)
+            // Over-map by one huge page so the start can be aligned to 2 MiB.
+            let raw = mmap(nil, size + hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            guard let raw, raw != MAP_FAILED else { fatalError("out of memory mapping \(size) bytes") }
+            let address = UInt(bitPattern: raw)
+            let aligned = (address + UInt(hugePage) - 1) / UInt(hugePage) * UInt(hugePage)
+            let head = Int(aligned - address)
+            if head > 0 { munmap(raw, head) }
+            let tail = hugePage - head
+            let start = UnsafeMutableRawPointer(bitPattern: aligned)!
+            if tail > 0 { munmap(start + size, tail) }
+            if hugePages { _ = madvise(start, size, MADV_HUGEPAGE) }
+            return start
+        }
+        guard let p = calloc(1, max(bytes, 64)) else { fatalError("out of memory allocating \(bytes) bytes") }
+        return p
+    }
+
+    static func free(_ p: UnsafeMutableRawPointer, bytes: Int) {
+        if bytes >= hugePage { munmap(p, rounded(bytes)) } else { Glibc.free(p) }
+    }
+}
