@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,8 +13,10 @@ import Glibc
 /// in the home region, the rest anywhere; merchants have one region and one KSIC
 /// code; amounts are log-normal around a typical ticket per industry, rounded to
 /// 10 won; 1.5 % of rows are cancellations; times are spread over 2024 with a
-/// day-time profile.
-public struct SyntheticLogGenerator {
+/// day-time profile. The rows are made in blocks of 65,536, each with its own
+/// seeded generator, two or more blocks at a time on separate threads; the output
+/// depends only on `rows` and `seed`.
+public struct SyntheticLogGenerator: Sendable {
     /// Region code, weight (share of consumers and merchants).
     public static let regions: [(code: Int, weight: Double)] = [
         (47111, 0.30), (47113, 0.35), (47130, 0.12), (47230, 0.06),
@@ -64,14 +68,24 @@ public struct SyntheticLogGenerator {
         return total
     }
 
-    /// Generates the log, handing it out in chunks of about 4 MiB.
-    public func generate(_ emit: ([UInt8]) -> Void) {
+    /// Rows per independently seeded block (blocks are generated in parallel and
+    /// emitted in order, so the output depends only on `rows` and `seed`).
+    static let blockRows = 1 << 16
+
+    /// The population a log is drawn from: merchants (region, industry) and consumers (home region).
+    struct Population: Sendable {
+        let merchantRegion: [Int]
+        let merchantIndustry: [Int]
+        let merchantsByRegion: [[Int32]]
+        let consumerRegion: [Int]
+    }
+
+    func population() -> Population {
         var rng = GeneratorRandom(seed: seed)
         let consumerCount = max(100, rows / 40)
         let merchantCount = max(60, rows / 400)
         let regionCDF = Self.cumulative(Self.regions.map(\.weight))
         let industryCDF = Self.cumulative(Self.industries.map(\.weight))
-        // Merchants: region and industry; grouped by region for home-region picks.
         var merchantRegion = [Int](repeating: 0, count: merchantCount)
         var merchantIndustry = [Int](repeating: 0, count: merchantCount)
         var merchantsByRegion = [[Int32]](repeating: [], count: Self.regions.count)
@@ -83,95 +97,120 @@ public struct SyntheticLogGenerator {
         }
         var consumerRegion = [Int](repeating: 0, count: consumerCount)
         for c in 0..<consumerCount { consumerRegion[c] = Self.pick(regionCDF, rng.nextUnit()) }
+        return Population(merchantRegion: merchantRegion, merchantIndustry: merchantIndustry,
+                          merchantsByRegion: merchantsByRegion, consumerRegion: consumerRegion)
+    }
+
+    /// Generates the log, handing it out in order, one block (about 6 MB) at a time.
+    /// Blocks are made two at a time on separate threads.
+    public func generate(_ emit: ([UInt8]) -> Void) {
+        emit(Array(Self.header.utf8))
+        let population = population()
+        let blocks = (rows + Self.blockRows - 1) / Self.blockRows
+        let parallel = max(1, min(ScanOptions.defaultThreads, 8))
+        var next = 0
+        while next < blocks {
+            let group = min(parallel, blocks - next)
+            let out = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: group)
+            out.initialize(repeating: [])
+            nonisolated(unsafe) let results = out
+            let first = next
+            DispatchQueue.concurrentPerform(iterations: group) { k in
+                // Safe: each worker writes only element k.
+                results[k] = block(first + k, population: population)
+            }
+            for k in 0..<group { emit(out[k]) }
+            out.deinitialize()
+            out.deallocate()
+            next += group
+        }
+    }
+
+    /// The bytes of block `index` (rows index·blockRows ..< min(rows, (index+1)·blockRows)).
+    func block(_ index: Int, population: Population) -> [UInt8] {
+        let firstRow = index * Self.blockRows
+        let count = min(Self.blockRows, rows - firstRow)
+        var rng = GeneratorRandom(seed: seed &+ 0x5851_F42D_4C95_7F2D &* UInt64(index + 1))
+        let consumerCount = population.consumerRegion.count
+        let merchantCount = population.merchantRegion.count
         let industryCodes = Self.industries.map { Array($0.code.utf8) }
         let regionCodes = Self.regions.map { Array(String($0.code).utf8) }
+        let channelBytes = Self.channels.map { s in s.withUTF8Buffer { Array($0) } }
         let hourCDF = Self.cumulative([1, 1, 1, 1, 1, 2, 4, 8, 10, 10, 12, 16, 18, 14, 12, 12, 12, 14, 18, 18, 14, 10, 6, 3])
+        // At most ~110 bytes a row: reserve 160.
+        var out = [UInt8](repeating: 0, count: count * 160)
+        let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
+            var w = ByteWriter(base: buffer.baseAddress!)
+            for r in 0..<count {
+                let row = firstRow + r
+                let c = Int(rng.next() % UInt64(consumerCount))
+                let home = population.consumerRegion[c]
+                let m: Int
+                let local = population.merchantsByRegion[home]
+                if rng.nextUnit() < 0.8, !local.isEmpty {
+                    m = Int(local[Int(rng.next() % UInt64(local.count))])
+                } else {
+                    m = Int(rng.next() % UInt64(merchantCount))
+                }
+                let industry = population.merchantIndustry[m]
+                let month = 1 + Int(rng.next() % 12)
+                let day = 1 + Int(rng.next() % UInt64(Self.days(month)))
+                let hour = Self.pick(hourCDF, rng.nextUnit())
+                let minute = Int(rng.next() % 60), second = Int(rng.next() % 60)
+                // Log-normal ticket: exp(σ·z) with z from the sum of uniforms (Irwin–Hall, 4 terms).
+                let z = (rng.nextUnit() + rng.nextUnit() + rng.nextUnit() + rng.nextUnit() - 2) * 1.732
+                let won = max(1000, (Self.industries[industry].ticket * exp(0.55 * z) / 10).rounded() * 10)
+                let cancel = rng.nextUnit() < 0.015
+                let channelDraw = rng.next() % 10
+                let channel = channelDraw < 5 ? 0 : (channelDraw < 8 ? 1 : 2)
 
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 22 + 256)
-        out.append(contentsOf: Self.header.utf8)
-        for row in 0..<rows {
-            let c = Int(rng.next() % UInt64(consumerCount))
-            let home = consumerRegion[c]
-            let m: Int
-            if rng.nextUnit() < 0.8, !merchantsByRegion[home].isEmpty {
-                let list = merchantsByRegion[home]
-                m = Int(list[Int(rng.next() % UInt64(list.count))])
-            } else {
-                m = Int(rng.next() % UInt64(merchantCount))
+                // Safe: a row is at most ~110 bytes and the buffer holds 160 per row.
+                w.byte(0x54)  // "T"
+                w.digits(row + 1, width: 10)
+                w.byte(0x2C)
+                w.bytes4(0x32, 0x30, 0x32, 0x34)  // "2024"
+                w.byte(0x2D)
+                w.digits(month, width: 2)
+                w.byte(0x2D)
+                w.digits(day, width: 2)
+                w.byte(0x20)
+                w.digits(hour, width: 2)
+                w.byte(0x3A)
+                w.digits(minute, width: 2)
+                w.byte(0x3A)
+                w.digits(second, width: 2)
+                w.byte(0x2C)
+                w.byte(0x43)  // "C"
+                w.digits(c + 1, width: 8)
+                w.byte(0x2C)
+                w.copy(regionCodes[home])
+                w.byte(0x2C)
+                w.byte(0x4D)  // "M"
+                w.digits(m + 1, width: 6)
+                w.byte(0x2C)
+                w.copy(regionCodes[population.merchantRegion[m]])
+                w.byte(0x2C)
+                w.copy(industryCodes[industry])
+                w.byte(0x2C)
+                w.digits(Int(won), width: 1)
+                w.byte(0x2C)
+                w.copy(channelBytes[channel])
+                w.byte(0x2C)
+                if cancel {
+                    w.copy(Self.cancelWord)
+                } else {
+                    w.copy(Self.approvedWord)
+                }
+                w.byte(0x0A)
             }
-            let industry = merchantIndustry[m]
-            let month = 1 + Int(rng.next() % 12)
-            let day = 1 + Int(rng.next() % UInt64(Self.days(month)))
-            let hour = Self.pick(hourCDF, rng.nextUnit())
-            let minute = Int(rng.next() % 60), second = Int(rng.next() % 60)
-            // Log-normal ticket: exp(σ·z) with z from the sum of uniforms (Irwin–Hall, 4 terms).
-            let z = (rng.nextUnit() + rng.nextUnit() + rng.nextUnit() + rng.nextUnit() - 2) * 1.732
-            let won = max(1000, (Self.industries[industry].ticket * exp(0.55 * z) / 10).rounded() * 10)
-            let cancel = rng.nextUnit() < 0.015
-            let channel = Self.channels[Int(rng.next() % 10) < 5 ? 0 : (Int(rng.next() % 10) < 4 ? 1 : 2)]
-
-            out.append(UInt8(ascii: "T"))
-            Self.appendDigits(&out, row + 1, width: 10)
-            out.append(UInt8(ascii: ","))
-            out.append(contentsOf: [0x32, 0x30, 0x32, 0x34, UInt8(ascii: "-")])  // "2024-"
-            Self.appendDigits(&out, month, width: 2)
-            out.append(UInt8(ascii: "-"))
-            Self.appendDigits(&out, day, width: 2)
-            out.append(UInt8(ascii: " "))
-            Self.appendDigits(&out, hour, width: 2)
-            out.append(UInt8(ascii: ":"))
-            Self.appendDigits(&out, minute, width: 2)
-            out.append(UInt8(ascii: ":"))
-            Self.appendDigits(&out, second, width: 2)
-            out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "C")])
-            Self.appendDigits(&out, c + 1, width: 8)
-            out.append(UInt8(ascii: ","))
-            out.append(contentsOf: regionCodes[home])
-            out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "M")])
-            Self.appendDigits(&out, m + 1, width: 6)
-            out.append(UInt8(ascii: ","))
-            out.append(contentsOf: regionCodes[merchantRegion[m]])
-            out.append(UInt8(ascii: ","))
-            out.append(contentsOf: industryCodes[industry])
-            out.append(UInt8(ascii: ","))
-            Self.appendDigits(&out, Int(won), width: 1)
-            out.append(UInt8(ascii: ","))
-            channel.withUTF8Buffer { out.append(contentsOf: $0) }
-            out.append(UInt8(ascii: ","))
-            if cancel {
-                out.append(contentsOf: [0x63, 0x61, 0x6E, 0x63, 0x65, 0x6C])  // "cancel"
-            } else {
-                out.append(contentsOf: [0x61, 0x70, 0x70, 0x72, 0x6F, 0x76, 0x65, 0x64])  // "approved"
-            }
-            out.append(0x0A)
-            if out.count >= 1 << 22 {
-                emit(out)
-                out.removeAll(keepingCapacity: true)
-            }
+            return w.count
         }
-        if !out.isEmpty { emit(out) }
+        out.removeLast(out.count - written)
+        return out
     }
 
-    static func appendDigits(_ out: inout [UInt8], _ value: Int, width: Int) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var v = value
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[count] = UInt8(0x30 + v % 10)
-                v /= 10
-                count += 1
-            } while v > 0 && count < 20
-            while count < width && count < 20 {
-                d[count] = 0x30
-                count += 1
-            }
-            for k in stride(from: count - 1, through: 0, by: -1) { out.append(d[k]) }
-        }
-    }
+    static let cancelWord: [UInt8] = Array("cancel".utf8)
+    static let approvedWord: [UInt8] = Array("approved".utf8)
 
     static func cumulative(_ weights: [Double]) -> [Double] {
         let total = weights.reduce(0, +)
@@ -185,6 +224,46 @@ public struct SyntheticLogGenerator {
     }
 
     static func days(_ month: Int) -> Int { FieldParsers.daysIn(month: month, year: 2024) }
+}
+
+/// Writes bytes into a buffer the caller has sized (no bounds checks: the caller
+/// reserves the maximum row length).
+struct ByteWriter {
+    let base: UnsafeMutablePointer<UInt8>
+    var count = 0
+
+    init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    @inline(__always) mutating func byte(_ b: UInt8) {
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always) mutating func bytes4(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {
+        base[count] = a; base[count + 1] = b; base[count + 2] = c; base[count + 3] = d
+        count += 4
+    }
+
+    @inline(__always) mutating func copy(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { (base + count).update(from: $0.baseAddress!, count: $0.count) }
+        count += bytes.count
+    }
+
+    /// A non-negative integer in decimal, zero-padded to `width`.
+    @inline(__always) mutating func digits(_ value: Int, width: Int) {
+        var v = value
+        var n = 1
+        var t = v / 10
+        while t > 0 { n += 1; t /= 10 }
+        let total = max(n, width)
+        var k = count + total - 1
+        for _ in 0..<total {
+            base[k] = UInt8(0x30 + v % 10)
+            v /= 10
+            k -= 1
+        }
+        count += total
+    }
 }
 
 /// SplitMix64 (Steele, Lea & Flood 2014): small, fast, deterministic.
