@@ -5,12 +5,12 @@ struct GzipLogScan {
     let options: ScanOptions
     let progress: ScanProgress?
 
-    func run(path: String, onQuarantine: (QuarantinedRow) -> Void) throws(ScanError) -> ScanAggregates {
+    func run(path: String, duplicates: DuplicateFilter?, onQuarantine: (QuarantinedRow) -> Void) throws(ScanError) -> ScanAggregates {
         var layout: LogLayout?
         let compressedSize = (try? MappedFile(path: path).count) ?? 0
         var aggregates = try LogScan(options: options, progress: progress).scan(file: path, onQuarantine: onQuarantine) {
             onBatch, afterRound throws(ScanError) in
-            try GzipScanDriver.run(path: path, options: options, onLayout: { layout = $0 }, onBatch: onBatch, afterRound: afterRound)
+            try GzipScanDriver.run(path: path, options: options, duplicates: duplicates, onLayout: { layout = $0 }, onBatch: onBatch, afterRound: afterRound)
         }
         progress?.finishFile(size: compressedSize)
         if let layout { aggregates.filesRead[path] = FileReadInfo(layout: layout, gzip: true) }

@@ -20,8 +20,11 @@ public struct LogScan {
     /// Scans `paths` (files, in order) into one set of aggregates.
     public func run(paths: [String], onQuarantine: (QuarantinedRow) -> Void = { _ in }) throws(ScanError) -> ScanAggregates {
         var total = ScanAggregates()
+        total.duplicatesChecked = options.dedupe
+        // One filter for the whole log: a row re-exported in another file is a duplicate too.
+        let duplicates = options.dedupe ? DuplicateFilter() : nil
         for path in paths {
-            total.merge(try run(path: path, onQuarantine: onQuarantine))
+            total.merge(try run(path: path, duplicates: duplicates, onQuarantine: onQuarantine))
         }
         progress?.finish()
         return total
@@ -29,16 +32,24 @@ public struct LogScan {
 
     /// Scans one file.
     public func run(path: String, onQuarantine: (QuarantinedRow) -> Void = { _ in }) throws(ScanError) -> ScanAggregates {
+        try run(path: path, duplicates: options.dedupe ? DuplicateFilter() : nil, onQuarantine: onQuarantine)
+    }
+
+    func run(path: String, duplicates: DuplicateFilter?, onQuarantine: (QuarantinedRow) -> Void) throws(ScanError) -> ScanAggregates {
         if GzipLogReader.isGzip(path: path) {
-            return try GzipLogScan(options: options, progress: progress).run(path: path, onQuarantine: onQuarantine)
+            var a = try GzipLogScan(options: options, progress: progress).run(path: path, duplicates: duplicates, onQuarantine: onQuarantine)
+            a.duplicatesChecked = options.dedupe
+            return a
         }
         let file = try MappedFile(path: path)
         let layout = try file.withBytes { (bytes) throws(ScanError) -> LogLayout in
             try LogLayout(bytes: bytes, file: path, options: options)
         }
         var aggregates = try scan(file: layout.file, onQuarantine: onQuarantine) { onBatch, afterRound throws(ScanError) in
-            try ParallelScanDriver.run(file: file, layout: layout, options: options, onBatch: onBatch, afterRound: afterRound)
+            try ParallelScanDriver.run(file: file, layout: layout, options: options, duplicates: duplicates,
+                                       onBatch: onBatch, afterRound: afterRound)
         }
+        aggregates.duplicatesChecked = options.dedupe
         progress?.finishFile(size: file.count)
         aggregates.filesRead[path] = FileReadInfo(layout: layout, gzip: false)
         return aggregates
@@ -67,7 +78,7 @@ public struct LogScan {
         file: String, onQuarantine: @escaping (QuarantinedRow) -> Void,
         driver: (@Sendable (Int, TransactionBatch) -> Void, (ScanRound) throws(ScanError) -> Void) throws(ScanError) -> RowAccounting
     ) throws(ScanError) -> ScanAggregates {
-        let workers = options.threads
+        let workers = options.dedupe ? 1 : options.threads
         let accumulators = (0..<workers).map { _ in ChunkAccumulator(partitions: workers) }
         let partitions = (0..<workers).map { _ in ConsumerPartition() }
         var soFar = RowAccounting()

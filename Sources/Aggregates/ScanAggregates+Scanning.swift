@@ -18,9 +18,12 @@ extension ScanAggregates {
         let layout = try LogLayout(bytes: bytes, file: file, options: options)
         var aggregates = try LogScan(options: options).scan(file: layout.file, onQuarantine: onQuarantine) {
             onBatch, afterRound throws(ScanError) in
-            try ParallelScanDriver.run(bytes: bytes, layout: layout, options: options, onBatch: onBatch, afterRound: afterRound)
+            try ParallelScanDriver.run(bytes: bytes, layout: layout, options: options,
+                                       duplicates: options.dedupe ? DuplicateFilter() : nil,
+                                       onBatch: onBatch, afterRound: afterRound)
         }
         aggregates.filesRead[file] = FileReadInfo(layout: layout, gzip: false)
+        aggregates.duplicatesChecked = options.dedupe
         return aggregates
     }
 
@@ -33,6 +36,7 @@ extension ScanAggregates {
         let accounting = try ReferenceLogScanner.scan(
             bytes: bytes, file: file, options: options, onBatch: { aggregates.add($0) }, onQuarantine: onQuarantine)
         aggregates.record(accounting, file: file)
+        aggregates.duplicatesChecked = options.dedupe
         return aggregates
     }
 }

@@ -25,6 +25,9 @@ extension ScanAggregates {
             w.u64(UInt64(s.bytes.count))
             w.bytes += s.bytes
         }
+        section("META") { s in
+            s.u8(duplicatesChecked ? 1 : 0)
+        }
         section("ROWS") { s in
             let files = rowsByFile.sorted { $0.key < $1.key }
             s.u64(UInt64(files.count))
@@ -138,6 +141,10 @@ extension ScanAggregates {
                 var s = StateReader(bytes: bytes, source: source, offset: r.offset, end: sectionEnd)
                 guard seen.insert(tag).inserted else { throw r.corrupt("section \(tag) appears twice") }
                 switch tag {
+                case "META":
+                    let flag = try s.u8()
+                    guard flag <= 1 else { throw s.corrupt("bad duplicates flag \(flag)") }
+                    duplicatesChecked = flag == 1
                 case "ROWS": try readRows(&s)
                 case "FILE": try readFiles(&s)
                 case "SPND":

@@ -18,6 +18,10 @@ public struct ScanAggregates: Sendable, Equatable {
     public var merchants: [UInt64: MerchantTotals] = [:]
     /// Per-consumer features.
     public var consumers = ConsumerTable()
+    /// Whether duplicate tx_ids were looked for (`--dedupe`); repeats are quarantined
+    /// as `duplicate_tx_id`. A merge is checked only if every part was (and duplicates
+    /// across parts scanned separately are not detected).
+    public var duplicatesChecked = false
 
     public init() {}
 
@@ -43,6 +47,8 @@ public struct ScanAggregates: Sendable, Equatable {
 
     /// Merges `other` into `self` (exact: integer sums, min/max, unions).
     public mutating func merge(_ other: ScanAggregates) {
+        let wasEmpty = rowsByFile.isEmpty
+        duplicatesChecked = wasEmpty ? other.duplicatesChecked : (duplicatesChecked && other.duplicatesChecked)
         rowsByFile.merge(other.rowsByFile, uniquingKeysWith: +)
         filesRead.merge(other.filesRead) { a, _ in a }
         spending.merge(other.spending, uniquingKeysWith: +)

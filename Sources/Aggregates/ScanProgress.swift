@@ -36,7 +36,7 @@ public final class ScanProgress {
         let remaining = rate > 0 ? Double(totalBytes - bytes) / rate : 0
         let fraction = min(1, Double(bytes) / Double(totalBytes))
         let width = 30
-        let filled = Int(fraction * Double(width))
+        let filled = min(width, max(0, Int(fraction * Double(width))))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let line = "\r[\(bar)] \(Int(fraction * 100))%  \(bytes / 1_000_000) / \(totalBytes / 1_000_000) MB  \(Int(rate / 1e6)) MB/s  ETA \(Int(remaining)) s "
         _ = line.withCString { write(2, $0, strlen($0)) }

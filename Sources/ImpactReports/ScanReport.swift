@@ -22,6 +22,9 @@ public struct ScanReport: Sendable {
             let rows = aggregates.rows
             var out = "Rows: \(rows.read) read = \(rows.accepted) accepted + \(rows.quarantined) quarantined"
             out += " (\(rows.cancellations) accepted rows are cancellations)\n"
+            out += aggregates.duplicatesChecked
+                ? "Duplicate tx_ids: checked; \(rows.quarantinedByReason[.duplicateTransaction] ?? 0) repeats quarantined\n"
+                : "Duplicate tx_ids: not checked (use --dedupe)\n"
             for (reason, n) in rows.quarantinedByReason.sorted(by: { $0.value > $1.value }) {
                 out += "  quarantined \(reason.rawValue): \(n) — \(reason.explanation)\n"
             }
@@ -58,6 +61,10 @@ public struct ScanReport: Sendable {
                 }
                 return .object(pairs)
             })),
+            ("duplicates", .object([
+                ("checked", .bool(aggregates.duplicatesChecked)),
+                ("found", aggregates.duplicatesChecked ? .int(rows.quarantinedByReason[.duplicateTransaction] ?? 0) : .null),
+            ])),
             ("net_amount", .int(aggregates.netAmount)),
             ("months", .array(aggregates.months.map { .int(Int64($0)) })),
             ("by_region_industry", .array(aggregates.spendingByRegionIndustry().map { e in

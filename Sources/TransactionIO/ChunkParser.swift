@@ -15,9 +15,9 @@ struct ChunkParser {
     let encoding: TextEncoding
     let batchSize: Int
 
-    init(layout: LogLayout, batchSize: Int) {
+    init(layout: LogLayout, batchSize: Int, duplicates: DuplicateFilter? = nil) {
         self.layout = layout
-        self.rows = RowParser(schema: layout.schema, encoding: layout.encoding)
+        self.rows = RowParser(schema: layout.schema, encoding: layout.encoding, duplicates: duplicates)
         self.fieldCount = layout.schema.fieldCount
         self.delimiter = layout.delimiter
         self.encoding = layout.encoding

@@ -172,6 +172,35 @@ enum FieldParsers {
         return true
     }
 
+    /// A 128-bit key of an id: the bytes themselves for ids of up to 16 bytes (zero
+    /// padded; ids hold no NUL), a 128-bit hash for longer ones (top bit set).
+    static func idKey128(_ f: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let n = f.count
+        guard n > 0, let p = f.baseAddress else { return (0, 0) }
+        if n <= 16 {
+            var a: UInt64 = 0, b: UInt64 = 0
+            withUnsafeMutableBytes(of: &a) { w in
+                // Safe: copies min(n, 8) ≤ 8 bytes into an 8-byte word.
+                w.baseAddress!.copyMemory(from: p, byteCount: min(n, 8))
+            }
+            if n > 8 {
+                withUnsafeMutableBytes(of: &b) { w in
+                    // Safe: copies n − 8 ≤ 8 bytes into an 8-byte word.
+                    w.baseAddress!.copyMemory(from: p + 8, byteCount: n - 8)
+                }
+            }
+            return (a, b)
+        }
+        var h1: UInt64 = 0xcbf2_9ce4_8422_2325, h2: UInt64 = 0x8422_2325_cbf2_9ce4 ^ UInt64(n)
+        for k in 0..<n {
+            let byte = UInt64(f[k])
+            h1 = (h1 ^ byte) &* 0x0000_0100_0000_01b3
+            h2 = (h2 &+ byte) &* 0x9E37_79B9_7F4A_7C15
+            h2 ^= h2 >> 31
+        }
+        return (h1 | (1 << 63), h2)
+    }
+
     /// A 64-bit hash of an id's bytes (for distinct consumers and merchants): ids of up to
     /// 16 bytes are read as two words and mixed with their length (so distinct ids collide only
     /// through the final 128→64-bit mix, probability ~2⁻⁶⁴); longer ids are folded 8 bytes at a

@@ -6,7 +6,7 @@ import Dispatch
 /// is carried into the next block. Batches go to `onBatch` as worker 0.
 public enum GzipScanDriver {
     public static func run(
-        path: String, options: ScanOptions,
+        path: String, options: ScanOptions, duplicates: DuplicateFilter? = nil,
         onLayout: (LogLayout) -> Void,
         onBatch: @Sendable (_ worker: Int, _ batch: TransactionBatch) -> Void,
         afterRound: (ScanRound) throws(ScanError) -> Void
@@ -30,7 +30,8 @@ public enum GzipScanDriver {
                 let l = try Self.layout(of: pending, path: path, options: options)
                 layout = l
                 onLayout(l)
-                parser = ChunkParser(layout: l, batchSize: options.batchSize)
+                if duplicates != nil && l.schema.fieldIndex[.txID] == nil { throw DuplicateFilter.missingColumn(file: path) }
+                parser = ChunkParser(layout: l, batchSize: options.batchSize, duplicates: duplicates)
                 pending.removeFirst(l.dataStart)
                 line = l.firstDataLine
             }

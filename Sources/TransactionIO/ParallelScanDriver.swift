@@ -19,31 +19,38 @@ import Glibc
 /// the chunk size.
 public enum ParallelScanDriver {
     public static func run(
-        file: MappedFile, layout: LogLayout, options: ScanOptions,
+        file: MappedFile, layout: LogLayout, options: ScanOptions, duplicates: DuplicateFilter? = nil,
         onBatch: @Sendable (_ worker: Int, _ batch: TransactionBatch) -> Void,
         afterRound: (ScanRound) throws(ScanError) -> Void
     ) throws(ScanError) -> RowAccounting {
         try file.withBytes { (bytes) throws(ScanError) -> RowAccounting in
-            try run(bytes: bytes, file: file, layout: layout, options: options, onBatch: onBatch, afterRound: afterRound)
+            try run(bytes: bytes, file: file, layout: layout, options: options, duplicates: duplicates,
+                    onBatch: onBatch, afterRound: afterRound)
         }
     }
 
     /// The same over bytes already in memory (no pages to release).
     public static func run(
-        bytes: UnsafeRawBufferPointer, layout: LogLayout, options: ScanOptions,
+        bytes: UnsafeRawBufferPointer, layout: LogLayout, options: ScanOptions, duplicates: DuplicateFilter? = nil,
         onBatch: @Sendable (_ worker: Int, _ batch: TransactionBatch) -> Void,
         afterRound: (ScanRound) throws(ScanError) -> Void
     ) throws(ScanError) -> RowAccounting {
-        try run(bytes: bytes, file: nil, layout: layout, options: options, onBatch: onBatch, afterRound: afterRound)
+        try run(bytes: bytes, file: nil, layout: layout, options: options, duplicates: duplicates,
+                onBatch: onBatch, afterRound: afterRound)
     }
 
     static func run(
         bytes: UnsafeRawBufferPointer, file: MappedFile?, layout: LogLayout, options: ScanOptions,
+        duplicates: DuplicateFilter?,
         onBatch: @Sendable (_ worker: Int, _ batch: TransactionBatch) -> Void,
         afterRound: (ScanRound) throws(ScanError) -> Void
     ) throws(ScanError) -> RowAccounting {
-        let threads = options.threads
-        let parser = ChunkParser(layout: layout, batchSize: options.batchSize)
+        // With a duplicate filter, rows must be seen in file order: one worker.
+        let threads = duplicates == nil ? options.threads : 1
+        if duplicates != nil && layout.schema.fieldIndex[.txID] == nil {
+            throw DuplicateFilter.missingColumn(file: layout.file)
+        }
+        let parser = ChunkParser(layout: layout, batchSize: options.batchSize, duplicates: duplicates)
         let dataEnd = bytes.count
         let chunkSize = options.chunkSize
         var total = RowAccounting()

@@ -10,6 +10,7 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
     case invalidIndustry = "invalid_industry"
     case unknownStatus = "unknown_status"
     case invalidEncoding = "invalid_encoding"
+    case duplicateTransaction = "duplicate_tx_id"
 
     /// What the reason means and what to do, for summaries.
     public var explanation: String {
@@ -22,6 +23,7 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
         case .invalidRegion: return "a region code is not a number of 1 to 18 digits"
         case .invalidIndustry: return "the industry code is empty or longer than 8 characters"
         case .unknownStatus: return "status is not a known approved or cancelled value (add it with --approved-values or --cancel-values)"
+        case .duplicateTransaction: return "the tx_id was already seen earlier in the log (--dedupe keeps the first occurrence)"
         case .invalidEncoding: return "the row has bytes that are not valid in the file's encoding (check --encoding)"
         }
     }

@@ -28,7 +28,9 @@ public enum ReferenceLogScanner {
         onQuarantine: (QuarantinedRow) -> Void
     ) throws(ScanError) -> RowAccounting {
         let layout = try LogLayout(bytes: bytes, file: file, options: options)
-        let parser = RowParser(schema: layout.schema, encoding: layout.encoding)
+        if options.dedupe && layout.schema.fieldIndex[.txID] == nil { throw DuplicateFilter.missingColumn(file: file) }
+        let parser = RowParser(schema: layout.schema, encoding: layout.encoding,
+                               duplicates: options.dedupe ? DuplicateFilter() : nil)
         var reader = RecordReader(bytes: bytes, position: layout.dataStart, line: layout.firstDataLine, delimiter: layout.delimiter)
         var accounting = RowAccounting()
         var batch = TransactionBatch()

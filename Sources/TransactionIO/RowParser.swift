@@ -11,8 +11,13 @@ struct RowParser: Sendable {
     let consumerID: Int?
     let merchantID: Int?
     let statusWords: EncodedStatusVocabulary
+    let txID: Int?
+    /// Set with --dedupe: rows whose tx_id was seen before are rejected.
+    let duplicates: DuplicateFilter?
 
-    init(schema: TransactionSchema, encoding: TextEncoding) {
+    init(schema: TransactionSchema, encoding: TextEncoding, duplicates: DuplicateFilter? = nil) {
+        txID = schema.fieldIndex[.txID]
+        self.duplicates = duplicates
         timestamp = schema.fieldIndex[.timestamp]!
         consumerRegion = schema.fieldIndex[.consumerRegion]!
         merchantRegion = schema.fieldIndex[.merchantRegion]!
@@ -59,6 +64,9 @@ struct RowParser: Sendable {
             case .cancel: cancel = true
             case .unknown: return .rejected(.unknownStatus, column: s)
             }
+        }
+        if let duplicates, let t = txID, duplicates.isDuplicate(FieldParsers.idKey128(field(t))) {
+            return .rejected(.duplicateTransaction, column: t)
         }
         let magnitude = Int64(value.magnitude)
         batch.append(

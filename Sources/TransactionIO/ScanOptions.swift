@@ -38,6 +38,9 @@ public struct ScanOptions: Sendable {
     public var chunkSize: Int
     /// Worker threads (the scan result does not depend on it).
     public var threads: Int
+    /// Quarantine rows whose tx_id appeared earlier in the log (`--dedupe`). Parsing then
+    /// runs on one thread, in file order; see `DuplicateFilter` for the memory cost.
+    public var dedupe: Bool = false
 
     public init(
         delimiter: UInt8? = nil, maxBadRows: BadRowLimit? = nil, batchSize: Int = 4096,

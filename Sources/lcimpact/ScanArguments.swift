@@ -31,6 +31,9 @@ struct ScanArguments: ParsableArguments {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int?
 
+    @Flag(help: "Quarantine rows whose tx_id appeared earlier in the log (keeps the first; parses on one thread; ~32–64 bytes of memory per transaction).")
+    var dedupe = false
+
     @Flag(help: "No progress bar or notes on stderr.")
     var quiet = false
 
@@ -53,10 +56,12 @@ struct ScanArguments: ParsableArguments {
             }
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
-        return ScanOptions(
+        var options = ScanOptions(
             delimiter: delimiterByte, maxBadRows: maxBadRows,
             encoding: encoding == .auto ? nil : TextEncoding(rawValue: encoding.rawValue),
             mapping: mapping, threads: threads ?? ScanOptions.defaultThreads)
+        options.dedupe = dedupe
+        return options
     }
 
     /// A progress bar over `files` when stderr is a terminal and not --quiet.
