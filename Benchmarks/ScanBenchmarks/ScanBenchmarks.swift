@@ -9,6 +9,17 @@ import Glibc
 /// (`lcimpact generate` model, seed 42), plain and gzip-compressed, and generator
 /// throughput. MB/s is 10⁶ bytes of (decompressed) CSV per second. The full-size
 /// comparison with DuckDB and Polars is Benchmarks/compare/scan_vs_duckdb_polars.py.
+/// Runs `body` once and reports `bytes` / elapsed as the MB/s metric.
+func measureThroughput(_ benchmark: Benchmark, bytes: Int, _ body: () throws -> Void) rethrows {
+    var start = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &start)
+    try body()
+    var end = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &end)
+    let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+    benchmark.measurement(.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(bytes) / 1e6 / seconds))
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .peakMemoryResident, .custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)],
@@ -27,14 +38,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("scan_aggregates_1M_rows") { benchmark in
         for _ in benchmark.scaledIterations {
-            var start = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &start)
-            let aggregates = try ScanAggregates.scan(path: path)
-            var end = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &end)
-            blackHole(aggregates)
-            let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-            benchmark.measurement(.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(bytes) / 1e6 / seconds))
+            try measureThroughput(benchmark, bytes: bytes) { blackHole(try ScanAggregates.scan(path: path)) }
         }
     }
 
@@ -46,27 +50,15 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("scan_gzip_1M_rows") { benchmark in
         for _ in benchmark.scaledIterations {
-            var start = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &start)
-            let aggregates = try ScanAggregates.scan(path: gzPath)
-            var end = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &end)
-            blackHole(aggregates)
-            let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
             // Throughput in decompressed MB/s, comparable with the plain scan.
-            benchmark.measurement(.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(bytes) / 1e6 / seconds))
+            try measureThroughput(benchmark, bytes: bytes) { blackHole(try ScanAggregates.scan(path: gzPath)) }
         }
     }
 
     Benchmark("generate_1M_rows") { benchmark in
         for _ in benchmark.scaledIterations {
-            var start = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &start)
-            let written = try SyntheticLogGenerator(rows: rows, seed: 43).write(to: path + ".gen")
-            var end = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &end)
-            let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-            benchmark.measurement(.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(written) / 1e6 / seconds))
+            // The output has the same size as the scanned log (same row count and model).
+            try measureThroughput(benchmark, bytes: bytes) { _ = try SyntheticLogGenerator(rows: rows, seed: 43).write(to: path + ".gen") }
         }
         unlink(path + ".gen")
     }
