@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "ImpactModelTests", dependencies: ["ImpactModel", "LinearAlgebra"]),
         .testTarget(name: "ConsumerAnalyticsTests", dependencies: ["ConsumerAnalytics", "Aggregates"]),
         .testTarget(name: "ImpactReportsTests", dependencies: ["ImpactReports", "ImpactModel"]),
+        .testTarget(name: "HardeningTests", dependencies: ["LocalCurrencyImpact"]),
         .testTarget(
             name: "LocalCurrencyImpactTests",
             dependencies: ["LocalCurrencyImpact"],

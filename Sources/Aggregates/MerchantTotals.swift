@@ -24,11 +24,13 @@ public struct MerchantTotals: Sendable, Equatable, Codable {
         }
     }
 
+    /// The sum of two merchants' totals, wrapping like `add` (see `SpendCell.+`: exact
+    /// whenever the true total fits in Int64, never a trap, independent of merge order).
     public static func + (a: MerchantTotals, b: MerchantTotals) -> MerchantTotals {
         var m = a
-        m.netAmount += b.netAmount
-        m.count += b.count
-        m.cancellations += b.cancellations
+        m.netAmount &+= b.netAmount
+        m.count &+= b.count
+        m.cancellations &+= b.cancellations
         if (b.region, b.industry) < (m.region, m.industry) {
             m.region = b.region
             m.industry = b.industry

@@ -196,17 +196,32 @@ extension ScanAggregates {
         for _ in 0..<(try s.count(minBytes: 36)) {
             let file = try s.string()
             var a = RowAccounting()
-            a.read = try s.i64()
-            a.accepted = try s.i64()
-            a.cancellations = try s.i64()
+            a.read = try Self.rowCount(&s)
+            a.accepted = try Self.rowCount(&s)
+            a.cancellations = try Self.rowCount(&s)
             for _ in 0..<(try s.count(minBytes: 12)) {
                 let name = try s.string()
                 guard let reason = QuarantineReason(rawValue: name) else { throw s.corrupt("unknown quarantine reason '\(name)'") }
-                a.quarantinedByReason[reason] = try s.i64()
+                a.quarantinedByReason[reason] = try Self.rowCount(&s)
             }
-            guard a.read == a.accepted + a.quarantined else { throw s.corrupt("row accounting of \(file) does not add up") }
+            // Safe: every count is in 0...2⁵³ (rowCount), so these sums cannot overflow.
+            guard a.read == a.accepted + a.quarantined, a.cancellations <= a.accepted else {
+                throw s.corrupt("row accounting of \(file) does not add up")
+            }
             rowsByFile[file] = a
         }
+    }
+
+    /// Largest row count a state file may hold: 2⁵³ rows is far beyond any log, and keeps
+    /// sums of counts (and merges of up to 1,024 such files) clear of Int64 overflow, which
+    /// a hand-made or corrupted file with counts near Int64.max would otherwise trap on.
+    static let maxRowCount: Int64 = 1 << 53
+
+    /// A row count (read, accepted, cancellations or one reason's count): 0…`maxRowCount`.
+    private static func rowCount(_ s: inout StateReader) throws(ScanErrorBox) -> Int64 {
+        let n = try s.i64()
+        guard n >= 0 && n <= maxRowCount else { throw s.corrupt("a row count of \(n) is negative or larger than 2^53") }
+        return n
     }
 
     private mutating func readFiles(_ s: inout StateReader) throws(ScanErrorBox) {

@@ -20,8 +20,13 @@ public struct SpendCell: Sendable, Equatable, Codable {
         if amount < 0 { cancellations &+= 1 }
     }
 
+    /// The sum of two cells, in the same wrapping (two's-complement) arithmetic as `add`:
+    /// sums modulo 2⁶⁴ are exactly associative and commutative, so a merge never traps and
+    /// never depends on the order of parts, and the total is exact whenever the true total
+    /// fits in Int64 (±9.2·10¹⁸ won). Only hostile input (rows near the Int64 limit) can
+    /// exceed it; a trapping `+` here crashed the parallel scan on such logs (found by fuzzing).
     public static func + (a: SpendCell, b: SpendCell) -> SpendCell {
-        SpendCell(netAmount: a.netAmount + b.netAmount, count: a.count + b.count,
-                  cancellations: a.cancellations + b.cancellations)
+        SpendCell(netAmount: a.netAmount &+ b.netAmount, count: a.count &+ b.count,
+                  cancellations: a.cancellations &+ b.cancellations)
     }
 }

@@ -22,13 +22,14 @@ extension Concordance {
         var firstLine: [String: Int] = [:]
         var seenPairs: [String: Int] = [:]
         for record in parsed.records.dropFirst() {
-            guard record.fields.count >= max(codeColumn, sectorColumn, shareColumn ?? 0) + 1 else {
+            let fields = record.fields
+            guard fields.count >= max(codeColumn, sectorColumn, shareColumn ?? 0) + 1 else {
                 throw IOTableError(.malformedCSV, file: source, line: record.line,
-                                   message: "row has \(record.fields.count) fields, fewer than the header's columns",
+                                   message: "row has \(fields.count) fields, fewer than the header's columns",
                                    hint: "write ksic,sector,share on every row")
             }
-            let key = record.fields[codeColumn].trimmingWhitespace()
-            let sectorCode = record.fields[sectorColumn].trimmingWhitespace()
+            let key = fields[codeColumn].trimmingWhitespace()
+            let sectorCode = fields[sectorColumn].trimmingWhitespace()
             guard !key.isEmpty else {
                 throw IOTableError(.malformedCSV, file: source, line: record.line, column: codeColumn + 1,
                                    message: "empty industry code", hint: "write a code or prefix such as 56 or 56111")
@@ -40,7 +41,7 @@ extension Concordance {
             }
             var share = 1.0
             if let shareColumn {
-                let raw = record.fields[shareColumn].trimmingWhitespace()
+                let raw = fields[shareColumn].trimmingWhitespace()
                 if !raw.isEmpty {
                     guard let s = Double(raw), s.isFinite, s > 0, s <= 1 else {
                         throw IOTableError(.invalidShare, file: source, line: record.line, column: shareColumn + 1,

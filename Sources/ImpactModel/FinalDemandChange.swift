@@ -26,20 +26,21 @@ public struct FinalDemandChange: Sendable {
         }
         var values = [Double](repeating: 0, count: table.sectorCount)
         for record in parsed.records.dropFirst() {
-            guard record.fields.count == header.fields.count else {
+            let fields = record.fields
+            guard fields.count == header.fields.count else {
                 throw IOTableError(.malformedCSV, file: source, line: record.line,
-                                   message: "row has \(record.fields.count) fields, the header \(header.fields.count)",
+                                   message: "row has \(fields.count) fields, the header \(header.fields.count)",
                                    hint: "write one sector and one amount per row")
             }
-            let code = record.fields[sectorColumn].trimmingWhitespace()
+            let code = fields[sectorColumn].trimmingWhitespace()
             guard let index = table.sectorIndex(of: code) else {
                 throw IOTableError(.unknownSector, file: source, line: record.line, column: sectorColumn + 1,
                                    message: "sector '\(code)' is not in the table \(table.source)",
                                    hint: "use one of the table's sector codes (lcimpact multipliers lists them)")
             }
-            guard let amount = parseNumericCell(record.fields[amountColumn]) else {
+            guard let amount = parseNumericCell(fields[amountColumn]) else {
                 throw IOTableError(.invalidNumber, file: source, line: record.line, column: amountColumn + 1,
-                                   message: "amount '\(record.fields[amountColumn])' is not a number",
+                                   message: "amount '\(fields[amountColumn])' is not a number",
                                    hint: "write the amount in the table's units (\(table.units))")
             }
             values[index] += amount

@@ -56,24 +56,56 @@ extension IOTable {
 
     /// The table as CSV in the documented layout (SampleData/README.md).
     public func csv() -> String {
-        func num(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)" }
-        func quote(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : s }
+        String(decoding: csvBytes(), as: UTF8.self)
+    }
+
+    /// The table as CSV bytes. Numbers are written exactly: integers without decimals,
+    /// other values in Swift's shortest round-trip form, so reading the file back gives
+    /// the same doubles. Built in one byte buffer (a 10,000-sector table has 10⁸ cells).
+    public func csvBytes(comments: [String] = []) -> [UInt8] {
         let n = sectorCount, k = finalDemandNames.count
-        var out = "# units: \(units.label)\n"
-        out += "code,label," + (sectorCodes + finalDemandNames).map(quote).joined(separator: ",") + ",total_output\n"
-        for i in 0..<n {
-            let cells = (0..<n).map { num(flows[i, $0]) } + (0..<k).map { num(finalDemand[i, $0]) } + [num(totalOutput[i])]
-            out += quote(sectorCodes[i]) + "," + quote(sectorLabels[i]) + "," + cells.joined(separator: ",") + "\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(n * (n + k + 3) * 3)
+        func text(_ s: String) { out.append(contentsOf: s.utf8) }
+        func num(_ v: Double) {
+            if v == 0 { out.append(UInt8(ascii: "0")); return }
+            if v == v.rounded() && abs(v) < 1e15 { text(String(Int64(v))) } else { text("\(v)") }
         }
-        let blanks = String(repeating: ",", count: k)
-        if let imports { out += "imports,Imports," + imports.map(num).joined(separator: ",") + blanks + ",\n" }
+        func quote(_ s: String) -> String {
+            s.contains(",") || s.contains("\"") ? "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : s
+        }
+        func row(_ code: String, _ label: String, _ values: [Double], tail: [Double]?) {
+            text(quote(code) + "," + quote(label))
+            for v in values { out.append(UInt8(ascii: ",")); num(v) }
+            if let tail { for v in tail { out.append(UInt8(ascii: ",")); num(v) } } else { text(String(repeating: ",", count: k)) }
+            text(",\n")
+        }
+        text("# units: \(units.label)\n")
+        for comment in comments { text("# " + comment.split(separator: "\n").joined(separator: " ") + "\n") }
+        text("code,label," + (sectorCodes + finalDemandNames).map(quote).joined(separator: ",") + ",total_output\n")
+        flows.withUnsafeBufferPointer { z in
+            for i in 0..<n {
+                text(quote(sectorCodes[i]) + "," + quote(sectorLabels[i]))
+                for j in 0..<n {
+                    out.append(UInt8(ascii: ","))
+                    num(z[i + j * n])  // Safe: i, j < n.
+                }
+                for c in 0..<k { out.append(UInt8(ascii: ",")); num(finalDemand[i, c]) }
+                out.append(UInt8(ascii: ","))
+                num(totalOutput[i])
+                out.append(UInt8(ascii: "\n"))
+            }
+        }
+        if let imports { row("imports", "Imports", imports, tail: importsInFinalDemand) }
+        if let importsFromRestOfNation {
+            row("imports_rest_of_nation", "Imports from the rest of the nation (part of imports)", importsFromRestOfNation, tail: nil)
+        }
         for c in valueAddedComponents {
-            let fd = c.code == "compensation" ? (compensationInFinalDemand ?? []).map(num) : []
-            let tail = fd.count == k ? "," + fd.joined(separator: ",") : blanks
-            out += quote(c.code) + "," + quote(c.label) + "," + c.values.map(num).joined(separator: ",") + tail + ",\n"
+            let fd = c.code == "compensation" ? (compensationInFinalDemand ?? []) : []
+            row(c.code, c.label, c.values, tail: fd.count == k ? fd : nil)
         }
-        if valueAddedComponents.isEmpty { out += "value_added,Value added," + valueAdded.map(num).joined(separator: ",") + blanks + ",\n" }
-        if let employment { out += "employment,Employment (persons)," + employment.map(num).joined(separator: ",") + blanks + ",\n" }
+        if valueAddedComponents.isEmpty { row("value_added", "Value added", valueAdded, tail: nil) }
+        if let employment { row("employment", "Employment (persons)", employment, tail: nil) }
         return out
     }
 }

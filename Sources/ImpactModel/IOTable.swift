@@ -27,7 +27,14 @@ public struct IOTable: Sendable {
     /// Total output x, in `units`.
     public let totalOutput: [Double]
     /// Imports used by each sector (the `imports` row), in `units`; nil when the table has none.
+    /// In a regional table this is everything bought from outside the region.
     public let imports: [Double]?
+    /// Of `imports`, the part bought from the rest of the nation (row `imports_rest_of_nation`,
+    /// written by `lcimpact regionalize`); the remainder comes from abroad. Nil when not given.
+    public let importsFromRestOfNation: [Double]?
+    /// Imports bought directly by each final-demand category (the `imports` row's
+    /// final-demand cells), in `units`; nil when the table has no imports row.
+    public let importsInFinalDemand: [Double]?
     /// Value added by sector, in `units` (given, or summed from its components).
     public let valueAdded: [Double]
     /// Named value-added components (e.g. compensation, operating_surplus, net_taxes), per sector.
@@ -45,6 +52,9 @@ public struct IOTable: Sendable {
     public let householdColumn: Int?
     /// Non-fatal findings from loading (balances off by more than the tolerance, zero-output sectors, …).
     public let warnings: [IOTableWarning]
+    /// The header's line in the source file (nil for tables built in code): errors about a
+    /// whole sector column (productivity, singularity) point at that line and the sector's column.
+    public internal(set) var headerLine: Int?
 
     /// Number of sectors n.
     public var sectorCount: Int { sectorCodes.count }
@@ -59,7 +69,8 @@ public struct IOTable: Sendable {
         finalDemandNames: [String], finalDemand: Matrix, totalOutput: [Double], imports: [Double]?,
         valueAdded: [Double], valueAddedComponents: [(code: String, label: String, values: [Double])],
         compensation: [Double]?, compensationInFinalDemand: [Double]?, employment: [Double]?,
-        householdIncome: Double?, householdColumn: Int?, warnings: [IOTableWarning]
+        householdIncome: Double?, householdColumn: Int?, warnings: [IOTableWarning],
+        importsFromRestOfNation: [Double]? = nil, importsInFinalDemand: [Double]? = nil
     ) {
         self.source = source
         self.units = units
@@ -70,6 +81,8 @@ public struct IOTable: Sendable {
         self.finalDemand = finalDemand
         self.totalOutput = totalOutput
         self.imports = imports
+        self.importsFromRestOfNation = importsFromRestOfNation
+        self.importsInFinalDemand = importsInFinalDemand
         self.valueAdded = valueAdded
         self.valueAddedComponents = valueAddedComponents
         self.compensation = compensation

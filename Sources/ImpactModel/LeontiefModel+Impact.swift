@@ -2,20 +2,16 @@ import LinearAlgebra
 
 extension LeontiefModel {
     /// Impacts of several final-demand changes at once: Δx = L·ΔF is one
-    /// multi-right-hand-side solve with the stored factors of (I − A) (and of (I − Ā)).
+    /// multi-right-hand-side solve with the stored factors of (I − A); Type II extends
+    /// that solution through the bordered household closure (no further solve).
     /// `demands` is n × r, one column per scenario, in table units.
     public func impacts(_ demands: Matrix) throws -> [ImpactResult] {
         let n = sectorCount
         guard demands.rows == n else {
             throw LinearAlgebraError.dimensionMismatch("demand has \(demands.rows) sectors, the table \(n)")
         }
-        let outputs = try factorization.solve(demands)
-        var closedOutputs: Matrix?
-        if let closure {
-            var extended = Matrix(rows: n + 1, columns: demands.columns)
-            for c in 0..<demands.columns { for i in 0..<n { extended[i, c] = demands[i, c] } }
-            closedOutputs = try closure.factorization.solve(extended)
-        }
+        let outputs = try solve(demands)
+        let closedOutputs = closure.map { $0.extend(open: outputs) }
         return (0..<demands.columns).map { c in
             var sectors: [SectorImpact] = []
             sectors.reserveCapacity(n)
@@ -27,6 +23,7 @@ extension LeontiefModel {
                     incomeType1: incomeCoefficients.map { $0[i] * dx },
                     employmentType1: employmentCoefficients.map { $0[i] * dx },
                     importsType1: importCoefficients.map { $0[i] * dx })
+                s.taxesType1 = taxCoefficients.map { $0[i] * dx }
                 if let closedOutputs {
                     let dx2 = closedOutputs[i, c]
                     s.outputType2 = dx2
@@ -34,6 +31,7 @@ extension LeontiefModel {
                     s.incomeType2 = incomeCoefficients.map { $0[i] * dx2 }
                     s.employmentType2 = employmentCoefficients.map { $0[i] * dx2 }
                     s.importsType2 = importCoefficients.map { $0[i] * dx2 }
+                    s.taxesType2 = taxCoefficients.map { $0[i] * dx2 }
                 }
                 sectors.append(s)
             }
@@ -57,7 +55,7 @@ extension LeontiefModel {
             }
             return s
         }
-        return SectorImpact(
+        var result = SectorImpact(
             code: "total", label: "Total",
             demand: total(\.demand) ?? 0, outputType1: total(\.outputType1) ?? 0,
             valueAddedType1: total(\.valueAddedType1) ?? 0, incomeType1: total(\.incomeType1),
@@ -65,5 +63,8 @@ extension LeontiefModel {
             outputType2: total(\.outputType2), valueAddedType2: total(\.valueAddedType2),
             incomeType2: total(\.incomeType2), employmentType2: total(\.employmentType2),
             importsType2: total(\.importsType2))
+        result.taxesType1 = total(\.taxesType1)
+        result.taxesType2 = total(\.taxesType2)
+        return result
     }
 }

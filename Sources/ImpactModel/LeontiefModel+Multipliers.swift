@@ -3,33 +3,35 @@ import LinearAlgebra
 extension LeontiefModel {
     /// All multipliers for every sector (see `SectorMultipliers` for the formulas).
     ///
-    /// Cost: the row vectors wL for w ∈ {1, v, h, e, m} are one multi-right-hand-side
-    /// solve with (I − A)ᵀ (since wL = (Lᵀwᵀ)ᵀ and Lᵀ = ((I − A)ᵀ)⁻¹); forward linkages
-    /// one solve with (I − A); Type II one more transposed solve with (I − Ā)ᵀ.
-    /// No inverse is formed.
+    /// Cost: none beyond construction, where the row vectors wL for w ∈ {1, v, h, e, m, t}
+    /// were one multi-right-hand-side solve with (I − A)ᵀ (since wL = (Lᵀwᵀ)ᵀ and
+    /// Lᵀ = ((I − A)ᵀ)⁻¹) and the forward linkages one solve with (I − A). Type II needs no further solve: the closed row vectors
+    /// (w, 0)·L̄ and (0, 1)·L̄ follow from the open ones through the bordered closure
+    /// (`HouseholdClosure`). No inverse is formed.
     public func multipliers() throws -> [SectorMultipliers] {
+        try multipliersWithDiagnostics().multipliers
+    }
+
+    /// Multipliers and the refinement outcomes of the solves behind them (empty in double precision).
+    public func multipliersWithDiagnostics() throws -> (multipliers: [SectorMultipliers], refinements: [RefinementOutcome]) {
         let n = sectorCount
-        let zeros = [Double](repeating: 0, count: n)
-        let weights = [
-            [Double](repeating: 1, count: n), valueAddedCoefficients,
-            incomeCoefficients ?? zeros, employmentCoefficients ?? zeros, importCoefficients ?? zeros,
-        ]
-        let solved = try factorization.solve(Matrix(rows: n, columns: weights.count, columnMajor: weights.flatMap { $0 }), transposed: true)
-        let rowSums = try factorization.solve([Double](repeating: 1, count: n))
+        let solved = rowVectors
+        let rowSums = columnVectors.column(0)
         let output = solved.column(0)
         let meanBackward = output.reduce(0, +) / Double(max(n, 1))
         let meanForward = rowSums.reduce(0, +) / Double(max(n, 1))
 
+        // Closed row vectors: columns 1 (output), 2 (value added), 3 (employment) of the open
+        // transposed solve, plus the households' unit vector (0, 1) for the income row.
         var closedSolved: Matrix?
         if let closure {
-            var w = Matrix(rows: n + 1, columns: 4)
+            var open = Matrix(rows: n, columns: 4)
             for i in 0..<n {
-                w[i, 0] = 1
-                w[i, 2] = valueAddedCoefficients[i]
-                w[i, 3] = employmentCoefficients?[i] ?? 0
+                open[i, 0] = solved[i, 0]
+                open[i, 2] = solved[i, 1]
+                open[i, 3] = solved[i, 3]
             }
-            w[n, 1] = 1
-            closedSolved = try closure.factorization.solve(w, transposed: true)
+            closedSolved = closure.extend(open: open, householdRow: [0, 1, 0, 0], transposed: true)
         }
 
         func ratio(_ numerator: Double?, _ denominator: Double?) -> Double? {
@@ -37,7 +39,7 @@ extension LeontiefModel {
             return numerator / denominator
         }
 
-        return (0..<n).map { j in
+        let multipliers = (0..<n).map { j in
             let income = incomeCoefficients.map { _ in solved[j, 2] }
             let jobs = employmentCoefficients.map { _ in solved[j, 3] }
             var m = SectorMultipliers(
@@ -50,6 +52,7 @@ extension LeontiefModel {
                 outputType2: nil, valueAddedType2: nil, incomeType2: nil, incomeMultiplierType2: nil,
                 employmentType2: nil,
                 backwardLinkage: output[j] / meanBackward, forwardLinkage: rowSums[j] / meanForward)
+            m.taxes = taxCoefficients.map { _ in solved[j, 5] }
             if let closedSolved {
                 m.outputType2 = closedSolved[j, 0]
                 m.incomeType2 = closedSolved[j, 1]
@@ -59,5 +62,6 @@ extension LeontiefModel {
             }
             return m
         }
+        return (multipliers, initialRefinements)
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Money in the table's units, employment in persons. Type I: Δx = L·Δf and each
 /// effect is its direct coefficient times Δx (Δv = v∘Δx, Δh = h∘Δx, Δe = e∘Δx,
-/// Δm = m∘Δx). Type II: the same on the first n rows of L̄·(Δf, 0).
+/// Δm = m∘Δx, Δt = t∘Δx for net taxes on production). Type II: the same on the first n rows of L̄·(Δf, 0).
 /// Output and value added are different measures of one effect — value added is
 /// part of output — so they must never be added together.
 public struct SectorImpact: Sendable, Equatable {
@@ -20,4 +20,6 @@ public struct SectorImpact: Sendable, Equatable {
     public var incomeType2: Double?
     public var employmentType2: Double?
     public var importsType2: Double?
+    public var taxesType1: Double? = nil
+    public var taxesType2: Double? = nil
 }

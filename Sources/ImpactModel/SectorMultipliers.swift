@@ -10,7 +10,8 @@
 ///   `valueAddedType2` = (v L̄)ⱼ and `employmentType2` = (e L̄)ⱼ over the first n rows;
 /// - `backwardLinkage` = (Σᵢ Lᵢⱼ) / mean over j, `forwardLinkage` = (Σⱼ Lᵢⱼ) / mean over i
 ///   (Rasmussen 1956 power of dispersion / sensitivity of dispersion; 영향력계수 / 감응도계수);
-///   a key sector has both above 1.
+///   a key sector has both above 1;
+/// - `taxes` = (tL)ⱼ, net taxes on production per unit of final demand (part of value added).
 /// Fields are nil where the table lacks the data (for example no employment row) or a
 /// ratio's denominator is zero.
 public struct SectorMultipliers: Sendable, Equatable {
@@ -30,5 +31,6 @@ public struct SectorMultipliers: Sendable, Equatable {
     public var employmentType2: Double?
     public var backwardLinkage: Double
     public var forwardLinkage: Double
+    public var taxes: Double? = nil
     public var isKeySector: Bool { backwardLinkage > 1 && forwardLinkage > 1 }
 }

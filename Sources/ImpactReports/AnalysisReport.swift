@@ -19,10 +19,12 @@ public struct AnalysisReport: Sendable {
     public var leakage: RegionalLeakage
     public var warnings: [String]
     public var openBLASCore: String
+    /// Margins, two-region split, net effects, uncertainty and months (nil: not computed).
+    public var regional: RegionalAnalysisSection?
 
     public init(logFiles: [String], tableSource: String, concordanceSource: String, regions: [Int64], rows: RowAccounting,
                 regionSpending: [(code: String, won: Int64)], mapping: ConcordanceMapping, impact: ImpactResult,
-                leakage: RegionalLeakage, warnings: [String], openBLASCore: String) {
+                leakage: RegionalLeakage, warnings: [String], openBLASCore: String, regional: RegionalAnalysisSection? = nil) {
         self.logFiles = logFiles
         self.tableSource = tableSource
         self.concordanceSource = concordanceSource
@@ -34,6 +36,7 @@ public struct AnalysisReport: Sendable {
         self.leakage = leakage
         self.warnings = warnings
         self.openBLASCore = openBLASCore
+        self.regional = regional
     }
 
     func percent(_ part: Int64, of whole: Int64) -> String {
@@ -60,7 +63,8 @@ public struct AnalysisReport: Sendable {
         out += "- Input–output table: \(tableSource) (money in \(units); OpenBLAS kernel \(openBLASCore)).\n\n"
         out += "## Effects (gross, before substitution and subsidy cost)\n\n"
         out += "| measure | Type I (direct + indirect) | Type II (+ induced household spending) | unit |\n|---|---:|---:|---|\n"
-        out += "| Final demand (spending mapped to sectors; trade margins not yet split off) | \(n(t.demand)) | \(n(t.demand)) | \(units) |\n"
+        let demandLabel = regional?.marginsSource == nil ? "spending mapped to sectors, at purchasers' prices" : "spending at producer prices: margins, goods and taxes split off"
+        out += "| Final demand (\(demandLabel)) | \(n(t.demand)) | \(n(t.demand)) | \(units) |\n"
         out += "| Output (production inducement) | \(n(t.outputType1)) | \(n(t.outputType2)) | \(units) |\n"
         out += "| Value added (part of output) | \(n(t.valueAddedType1)) | \(n(t.valueAddedType2)) | \(units) |\n"
         out += "| Household income (part of value added) | \(n(t.incomeType1)) | \(n(t.incomeType2)) | \(units) |\n"
@@ -68,8 +72,13 @@ public struct AnalysisReport: Sendable {
         out += "| Imports | \(n(t.importsType1)) | \(n(t.importsType2)) | \(units) |\n\n"
         out += "Output and value added measure the same activity in two ways (value added is part of output):\n"
         out += "**never add them into one \"economic effect\" figure.** These are gross effects of the spending as if\n"
-        out += "all of it were new; spending that would have happened anyway (substitution) and the cost of the\n"
-        out += "discount are not subtracted here.\n\n"
+        out += "all of it were new, in the table's economy; spending that would have happened anyway (substitution) and the\n"
+        if let regional {
+            out += "cost of the discount are subtracted in \"Net effects and costs\" below.\n\n"
+            out += regional.markdown()
+        } else {
+            out += "cost of the discount are not subtracted here.\n\n"
+        }
         out += "## Where residents spend (leakage)\n\n"
         out += "- Residents' spending at merchants in the region: \(TextTableRenderer.number(Double(leakage.retainedWon), decimals: 0)) won; "
         out += "elsewhere: \(TextTableRenderer.number(Double(leakage.leakedWon), decimals: 0)) won; "
@@ -104,6 +113,7 @@ public struct AnalysisReport: Sendable {
                     .object([("merchant_region", .string(String($0.region))), ("net_amount", .int($0.won))])
                 })),
             ])),
+            ("regional", regional?.json() ?? .null),
             ("warnings", .array(warnings.map { .string($0) })),
             ("openblas_core", .string(openBLASCore)),
         ])

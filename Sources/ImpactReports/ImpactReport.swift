@@ -10,11 +10,12 @@ public struct ImpactReport: Sendable {
     static let columns = [
         "code", "label", "demand", "output_type1", "value_added_type1", "income_type1", "employment_type1",
         "imports_type1", "output_type2", "value_added_type2", "income_type2", "employment_type2", "imports_type2",
+        "taxes_type1", "taxes_type2",
     ]
 
     static func values(_ s: SectorImpact) -> [Double?] {
         [s.demand, s.outputType1, s.valueAddedType1, s.incomeType1, s.employmentType1, s.importsType1,
-         s.outputType2, s.valueAddedType2, s.incomeType2, s.employmentType2, s.importsType2]
+         s.outputType2, s.valueAddedType2, s.incomeType2, s.employmentType2, s.importsType2, s.taxesType1, s.taxesType2]
     }
 
     public func render(_ format: OutputFormat) -> String {

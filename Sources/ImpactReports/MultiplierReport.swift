@@ -4,7 +4,7 @@ import ImpactModel
 /// code, label, output_type1, value_added, income_type1, employment, imports,
 /// income_multiplier_type1, employment_multiplier_type1, output_type2,
 /// value_added_type2, income_type2, income_multiplier_type2, employment_type2,
-/// backward_linkage, forward_linkage, key_sector. Null/empty where not available.
+/// backward_linkage, forward_linkage, key_sector, taxes. Null/empty where not available.
 public struct MultiplierReport: Sendable {
     public let units: MoneyUnit
     public let multipliers: [SectorMultipliers]
@@ -22,7 +22,7 @@ public struct MultiplierReport: Sendable {
         "code", "label", "output_type1", "value_added", "income_type1", "employment", "imports",
         "income_multiplier_type1", "employment_multiplier_type1", "output_type2", "value_added_type2",
         "income_type2", "income_multiplier_type2", "employment_type2", "backward_linkage", "forward_linkage",
-        "key_sector",
+        "key_sector", "taxes",
     ]
 
     static func values(_ m: SectorMultipliers) -> [Double?] {
@@ -37,7 +37,7 @@ public struct MultiplierReport: Sendable {
         case .csv:
             var out = CSVWriter.row(Self.columns)
             for m in multipliers {
-                out += CSVWriter.row([m.code, m.label] + Self.values(m).map(CSVWriter.number) + [m.isKeySector ? "true" : "false"])
+                out += CSVWriter.row([m.code, m.label] + Self.values(m).map(CSVWriter.number) + [m.isKeySector ? "true" : "false", CSVWriter.number(m.taxes)])
             }
             return out
         case .table, .markdown:
@@ -77,6 +77,7 @@ public struct MultiplierReport: Sendable {
             var pairs: [(String, JSONValue)] = [("code", .string(m.code)), ("label", .string(m.label))]
             for (name, value) in zip(Self.columns.dropFirst(2), Self.values(m)) { pairs.append((name, .number(value))) }
             pairs.append(("key_sector", .bool(m.isKeySector)))
+            pairs.append(("taxes", .number(m.taxes)))
             return .object(pairs)
         })))
         return .object(top)

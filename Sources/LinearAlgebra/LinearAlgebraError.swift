@@ -10,6 +10,9 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     case nonFinite(what: String, row: Int, column: Int)
     /// Shapes that do not fit together.
     case dimensionMismatch(String)
+    /// An element is too large for single precision (|v| > 3.4e38), so a mixed-precision
+    /// factorization cannot be used; `LUFactorization` (double) can.
+    case outOfSinglePrecisionRange(row: Int, column: Int)
 
     public var description: String {
         switch self {
@@ -21,6 +24,8 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
             return "\(what) holds NaN or infinity at row \(row + 1), column \(column + 1); check the input cell"
         case .dimensionMismatch(let message):
             return "dimension mismatch: \(message)"
+        case .outOfSinglePrecisionRange(let row, let column):
+            return "element at row \(row + 1), column \(column + 1) is too large for single precision; use the double-precision factorization"
         }
     }
 }

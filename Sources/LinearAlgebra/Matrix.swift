@@ -16,7 +16,7 @@ public struct Matrix: Sendable, Equatable {
         precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative")
         self.rows = rows
         self.columns = columns
-        self.storage = Array(repeating: value, count: rows * columns)
+        self.storage = LargeArray.filled(value, count: rows * columns)
     }
 
     /// A matrix from column-major elements.

@@ -6,6 +6,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     public init(seed: UInt64) { state = seed }
 
+    /// An independent stream for `stream` under `seed`: the seed and the stream index
+    /// are mixed through SplitMix64's finalizer, so draw k of a parallel Monte Carlo run
+    /// gets the same numbers whichever thread runs it and in whatever order.
+    public init(seed: UInt64, stream: UInt64) {
+        var mixer = SplitMix64(seed: seed)
+        let base = mixer.next()
+        var second = SplitMix64(seed: base ^ (stream &* 0xD1B5_4A32_D192_ED03))
+        state = second.next()
+    }
+
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -16,4 +26,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// A uniform double in [0, 1) with 53 random bits.
     public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+    /// A uniform double in [-1, 1).
+    public mutating func nextSymmetric() -> Double { 2 * nextUnit() - 1 }
 }

@@ -20,23 +20,40 @@ public enum AtomicFileWriter {
 
     /// Writes bytes to `path` atomically.
     public static func write(bytes: inout [UInt8], to path: String) throws(WriteError) {
-        let temp = path + ".tmp-\(getpid())"
+        let temp = try writeTemporary(bytes, for: path)
+        defer { InterruptGuard.untrack(temp) }
+        let renamed = InterruptGuard.commit { rename(temp, path) == 0 ? nil : String(cString: strerror(errno)) }
+        if let reason = renamed {
+            unlink(temp)
+            throw WriteError(path: path, reason: reason)
+        }
+    }
+
+    /// The temporary file beside `path` that an output is written to before it is renamed.
+    static func temporaryPath(for path: String) -> String { path + ".tmp-\(getpid())" }
+
+    /// Writes `bytes` to a new temporary file beside `path`, flushed to the disk
+    /// (`fsync`, so a crash after the rename cannot leave an empty file), and tracked by
+    /// `InterruptGuard` until the caller untracks it. Returns its path; on failure the
+    /// temporary file is gone and the error names `path`.
+    static func writeTemporary(_ bytes: [UInt8], for path: String) throws(WriteError) -> String {
+        let temp = temporaryPath(for: path)
+        InterruptGuard.track(temp)
         guard let file = fopen(temp, "wb") else {
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            let reason = String(cString: strerror(errno))
+            InterruptGuard.untrack(temp)
+            throw WriteError(path: path, reason: reason)
         }
         let wrote = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let flushed = fflush(file) == 0
+        let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
+        let reason = String(cString: strerror(errno))
         let closed = fclose(file) == 0
         guard wrote == bytes.count, flushed, closed else {
-            let reason = String(cString: strerror(errno))
             unlink(temp)
+            InterruptGuard.untrack(temp)
             throw WriteError(path: path, reason: reason)
         }
-        guard rename(temp, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temp)
-            throw WriteError(path: path, reason: reason)
-        }
+        return temp
     }
 
     /// Creates `path` and its parents (like `mkdir -p`).

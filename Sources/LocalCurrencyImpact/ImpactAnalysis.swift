@@ -1,6 +1,8 @@
 /// The end-to-end pipeline: scan the log once, take the spending at merchants in
-/// the region, map it through the concordance to IO sectors (won → table units),
-/// and run the Leontief model (Type I and II).
+/// the region, map it through the concordance (and the margin table, when given) to
+/// producer-price final demand by IO sector (won → table units), and run the Leontief
+/// model (Type I and II); then the regional stage (`regional`): the two-region split,
+/// net effects and costs, uncertainty bands and months (`ImpactAnalysis+Regional.swift`).
 public struct ImpactAnalysis {
     public var logPaths: [String]
     public var tablePath: String
@@ -14,6 +16,8 @@ public struct ImpactAnalysis {
     public var scanOptions: ScanOptions
     /// Progress reporting on stderr (nil: silent).
     public var progress: ScanProgress?
+    /// Regionalization, margins, net effects, uncertainty and months.
+    public var regional = RegionalSettings()
 
     public init(logPaths: [String], tablePath: String, concordancePath: String, regions: [Int64],
                 units: String? = nil, wonPerUnit: Double? = nil, scanOptions: ScanOptions = ScanOptions()) {
@@ -37,6 +41,7 @@ public struct ImpactAnalysis {
         }
         let model = try LeontiefModel(table: table)
         let concordance = try Concordance.load(path: concordancePath, table: table)
+        let regionalInputs = try loadRegionalInputs(table: table, singleModel: model)
 
         let files = try LogFiles.expand(logPaths)
         let aggregates = try LogScan(options: scanOptions, progress: progress).run(paths: files, onQuarantine: quarantine.add)
@@ -44,7 +49,11 @@ public struct ImpactAnalysis {
         let spending = aggregates.spendingByIndustry(inMerchantRegions: regionSet)
             .map { (code: $0.industry.description, won: $0.cell.netAmount) }
         let mapping = concordance.map(spending: spending, sectorCount: table.sectorCount, wonPerUnit: perUnit)
-        let impact = try model.impact(of: mapping.demand)
+        let demand = concordance.demand(spending: spending, margins: regionalInputs.margins, sectorCount: table.sectorCount, wonPerUnit: perUnit)
+        let producerDemand = demand.vectors()
+        let impact = try model.impact(of: zip(producerDemand.own, producerDemand.supplied).map { $0 + $1 })
+        let regionalSection = try self.regionalSection(inputs: regionalInputs, concordance: concordance, aggregates: aggregates,
+                                                       regions: regionSet, demand: demand, table: table)
         var warnings = table.warnings.map(\.description)
         if let reason = model.typeIIUnavailableReason { warnings.append("Type II not available: \(reason)") }
         if spending.isEmpty {
@@ -57,6 +66,6 @@ public struct ImpactAnalysis {
             logFiles: files, tableSource: tablePath, concordanceSource: concordancePath, regions: regions,
             rows: aggregates.rows, regionSpending: spending, mapping: mapping, impact: impact,
             leakage: RegionalLeakage(aggregates: aggregates, regions: regionSet), warnings: warnings,
-            openBLASCore: OpenBLASRuntime.coreName)
+            openBLASCore: OpenBLASRuntime.coreName, regional: regionalSection)
     }
 }

@@ -15,6 +15,8 @@ struct RecordReader {
         /// End of the record's content: without the newline and one CR before it.
         var contentEnd: Int
         var line: Int64
+        /// Fields in the record, including those past `maxFields` (which `fields` does not list).
+        var fieldCount = 0
         var isEnd = false
         var isBlank = false
         var unterminatedQuote = false
@@ -71,6 +73,7 @@ struct RecordReader {
                     record.end = i
                     position = i
                     record.isBlank = count == 1 && record.contentEnd == record.start
+                    record.fieldCount = count
                     if count > maxFields { fields.append(n..<n) }
                     return record
                 }
@@ -87,11 +90,13 @@ struct RecordReader {
             record.unterminatedQuote = true
             record.contentEnd = n
             push(fieldStart, n, last: true)
+            record.fieldCount = count
             return record
         }
         push(fieldStart, n, last: true)
         record.contentEnd = (n > record.start && bytes[n - 1] == 0x0D) ? n - 1 : n
         record.isBlank = count == 1 && record.contentEnd == record.start
+        record.fieldCount = count
         if count > maxFields { fields.append(n..<n) }
         return record
     }

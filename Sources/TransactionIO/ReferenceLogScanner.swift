@@ -50,7 +50,9 @@ public enum ReferenceLogScanner {
             if record.isBlank { continue }
             accounting.read += 1
             if record.unterminatedQuote {
-                quarantine(record, .unterminatedQuote, column: fields.count)
+                // The field the open quote is in: counted past the fields kept (a row with more
+                // fields than the header must still name it, as the chunk parser does).
+                quarantine(record, .unterminatedQuote, column: record.fieldCount)
                 continue
             }
             if fields.count != layout.schema.fieldCount {

@@ -4,7 +4,7 @@ import LocalCurrencyImpact
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Scan a log, map the region's spending to IO sectors, run the impact, write a summary, JSON and CSV.")
+        abstract: "Scan a log, map the region's spending to IO sectors, run the impact (gross and net, by region and month), write a summary, JSON and CSV.")
 
     @Argument(help: "Log files (CSV) or directories of them.")
     var logs: [String]
@@ -20,8 +20,12 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("won-per-unit"), help: "Won in one table unit, when the table's unit is not a won amount.")
     var wonPerUnit: Double?
 
-    @Option(help: "Directory for summary.md, analysis.json, impact.csv and quarantine.csv.")
+    @Option(help: "Directory for summary.md, analysis.json, impact.csv, monthly.csv, quarantine.csv (and two_region_impact.csv).")
     var out: String = "out/analyze"
+
+    @OptionGroup var regionModel: RegionModelArguments
+
+    @OptionGroup var netEffect: NetEffectArguments
 
     @OptionGroup var scanning: ScanArguments
 
@@ -41,6 +45,10 @@ struct AnalyzeCommand: ParsableCommand {
                 units: table.units, wonPerUnit: wonPerUnit, scanOptions: options)
             var configured = analysis
             configured.progress = scanning.progress(for: (try? LogFiles.expand(logs)) ?? [])
+            configured.regional = RegionalSettings(
+                regionalSizesPath: regionModel.employmentPath, regionalTablePath: regionModel.regionalTablePath,
+                method: regionModel.method, delta: regionModel.delta, marginsPath: netEffect.marginsPath,
+                netEffect: try netEffect.parameters(), monteCarlo: try netEffect.monteCarlo())
             let report = try configured.run(quarantine: quarantine)
             try AtomicFileWriter.makeDirectory(out)
             let summary = report.markdown()
@@ -48,8 +56,17 @@ struct AnalyzeCommand: ParsableCommand {
             try AtomicFileWriter.write(report.json().serialized() + "\n", to: out + "/analysis.json")
             try AtomicFileWriter.write(ImpactReport(result: report.impact).render(.csv), to: out + "/impact.csv")
             try AtomicFileWriter.write(quarantine.csv(), to: out + "/quarantine.csv")
+            var written = ["summary.md", "analysis.json", "impact.csv", "quarantine.csv"]
+            if let regional = report.regional {
+                try AtomicFileWriter.write(regional.monthlyCSV(), to: out + "/monthly.csv")
+                written.append("monthly.csv")
+                if let gross = regional.grossTwoRegion {
+                    try AtomicFileWriter.write(TwoRegionImpactReport(result: gross).render(.csv), to: out + "/two_region_impact.csv")
+                    written.append("two_region_impact.csv")
+                }
+            }
             print(summary)
-            print("Wrote \(out)/summary.md, \(out)/analysis.json, \(out)/impact.csv and \(out)/quarantine.csv")
+            print("Wrote " + written.map { "\(out)/\($0)" }.joined(separator: ", "))
         }
     }
 }

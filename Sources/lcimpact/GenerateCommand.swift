@@ -27,7 +27,8 @@ struct GenerateCommand: ParsableCommand {
         try reportingErrors {
             var start = timespec()
             clock_gettime(CLOCK_MONOTONIC, &start)
-            let bytes = try SyntheticLogGenerator(rows: rows, seed: seed).write(to: out)
+            // Via a temporary file and rename, like every output (an interrupted run leaves no partial log).
+            let bytes = try AtomicFileWriter.write(to: out) { try SyntheticLogGenerator(rows: rows, seed: seed).write(to: $0) }
             var end = timespec()
             clock_gettime(CLOCK_MONOTONIC, &end)
             let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9

@@ -12,11 +12,21 @@ struct LCImpact: ParsableCommand {
         abstract: "Measure what a local currency (지역사랑상품권) does to the local economy.",
         discussion: """
             Exit codes: 0 success; 1 bad input or a failed step (the message names the file, \
-            line and column and says what to do); 3 a scan stopped by --max-bad-rows; 64 usage error.
+            line and column and says what to do); 3 a scan stopped by --max-bad-rows; 64 usage error; \
+            130 interrupted by Ctrl-C (SIGINT), 143 terminated (SIGTERM): no partial output is left, \
+            outputs of earlier runs are unchanged.
             """,
         subcommands: [
             MultipliersCommand.self, ImpactCommand.self, AnalyzeCommand.self, ScanCommand.self, MergeCommand.self, GenerateCommand.self,
+            GenerateTableCommand.self, RegionalizeCommand.self, ExtractionCommand.self,
         ])
+
+    /// Installs the SIGINT/SIGTERM handling (exit 130/143, no partial output; see
+    /// `InterruptGuard`) first thing, then parses and runs the command.
+    static func main() {
+        InterruptGuard.install()
+        main(nil)
+    }
 }
 
 /// Runs `body`, printing the library's errors (which already name file, line,

@@ -35,11 +35,11 @@ struct ScanCommand: ParsableCommand {
                 throw error
             }
             scanning.reportDetections(aggregates)
-            if let quarantine { try AtomicFileWriter.write(quarantined.csv(), to: quarantine) }
-            if let stateOut {
-                var bytes = aggregates.serialized()
-                try AtomicFileWriter.write(bytes: &bytes, to: stateOut)
-            }
+            // The quarantine and state files appear together or not at all (see InterruptGuard).
+            var outputs: [(path: String, bytes: [UInt8])] = []
+            if let quarantine { outputs.append((quarantine, Array(quarantined.csv().utf8))) }
+            if let stateOut { outputs.append((stateOut, aggregates.serialized())) }
+            try AtomicFileWriter.writeAll(outputs)
             print(ScanReport(aggregates: aggregates).render(format), terminator: "")
         }
     }

@@ -65,7 +65,7 @@ struct LoadingErrorTests {
             code,label,a,b,final,total_output
             a,A,60,5,35,100
             b,B,50,5,45,100
-            """, code: .notProductive, line: nil, column: 3, mentions: "Hawkins"),
+            """, code: .notProductive, line: 2, column: 3, mentions: "Hawkins"),
         Case(name: "zero output with inputs", csv: """
             # units: won
             code,label,a,b,final,total_output
