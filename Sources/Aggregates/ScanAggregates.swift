@@ -28,8 +28,21 @@ public struct ScanAggregates: Sendable, Equatable {
     /// Row accounting over all files.
     public var rows: RowAccounting { rowsByFile.values.reduce(RowAccounting(), +) }
 
-    /// Net won over everything accepted.
-    public var netAmount: Int64 { spending.values.reduce(0) { $0 + $1.netAmount } }
+    /// Net won over everything accepted (exact whenever the total fits in Int64; sums are
+    /// modulo 2⁶⁴ like the cells, so an absurd total wraps instead of trapping —
+    /// `totalsOverflow` says when that happened).
+    public var netAmount: Int64 { spending.values.reduce(0) { $0 &+ $1.netAmount } }
+
+    /// Whether any reported total (net spending overall or by region) passes the Int64 range.
+    public var totalsOverflow: Bool {
+        var total: Int64 = 0
+        for cell in spending.values {
+            let (sum, overflow) = total.addingReportingOverflow(cell.netAmount)
+            if overflow { return true }
+            total = sum
+        }
+        return false
+    }
 
     /// Adds a batch of accepted rows (single-threaded use; the parallel scan
     /// routes batches through per-worker accumulators).

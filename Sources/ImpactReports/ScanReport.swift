@@ -28,6 +28,9 @@ public struct ScanReport: Sendable {
             for (reason, n) in rows.quarantinedByReason.sorted(by: { $0.value > $1.value }) {
                 out += "  quarantined \(reason.rawValue): \(n) — \(reason.explanation)\n"
             }
+            if aggregates.totalsOverflow {
+                out += "WARNING: net spending totals pass the Int64 range (±9.2·10¹⁸ won); the totals below are wrong — check the amount column\n"
+            }
             out += "Net spending: \(TextTableRenderer.number(Double(aggregates.netAmount), decimals: 0)) won"
             out += " in \(aggregates.months.count) month(s); \(aggregates.consumers.count) distinct consumers, \(aggregates.merchants.count) merchants\n"
             for (file, info) in aggregates.filesRead.sorted(by: { $0.key < $1.key }) {
@@ -66,6 +69,7 @@ public struct ScanReport: Sendable {
                 ("found", aggregates.duplicatesChecked ? .int(rows.quarantinedByReason[.duplicateTransaction] ?? 0) : .null),
             ])),
             ("net_amount", .int(aggregates.netAmount)),
+            ("totals_overflow", .bool(aggregates.totalsOverflow)),
             ("months", .array(aggregates.months.map { .int(Int64($0)) })),
             ("by_region_industry", .array(aggregates.spendingByRegionIndustry().map { e in
                 .object([
@@ -88,9 +92,9 @@ public struct ScanReport: Sendable {
     /// Merchant concentration: count, share of the top 10 merchants in net spending, and the
     /// Herfindahl–Hirschman index Σ sᵢ² over merchants' shares sᵢ of positive net spending (0–1).
     static func merchantsJSON(_ a: ScanAggregates) -> JSONValue {
-        let amounts = a.merchants.values.map { max(0, $0.netAmount) }.sorted(by: >)
-        let total = Double(amounts.reduce(0, +))
-        let top10 = total > 0 ? Double(amounts.prefix(10).reduce(0, +)) / total : 0
+        let amounts = a.merchants.values.map { Double(max(0, $0.netAmount)) }.sorted(by: >)
+        let total = amounts.reduce(0, +)
+        let top10 = total > 0 ? amounts.prefix(10).reduce(0, +) / total : 0
         let hhi = total > 0 ? amounts.reduce(0.0) { $0 + (Double($1) / total) * (Double($1) / total) } : 0
         return .object([("count", .int(Int64(a.merchants.count))), ("top10_share", .number(top10)), ("hhi", .number(hhi))])
     }
@@ -102,11 +106,12 @@ public struct ScanReport: Sendable {
         var groups = [Int64](repeating: 0, count: SpendingGroup.allCases.count)
         var hours = [Int](repeating: 0, count: 24)
         a.consumers.forEach { f in
-            transactions += f.transactions
-            net += f.netAmount
-            outside += f.outsideNetAmount
-            for g in 0..<groups.count { groups[g] += f.spendByGroup[g] }
-            for h in 0..<24 { hours[h] += f.hourProfile[h] }
+            // Wrapping sums: exact whenever the totals fit in Int64 (see ScanAggregates.totalsOverflow).
+            transactions &+= f.transactions
+            net &+= f.netAmount
+            outside &+= f.outsideNetAmount
+            for g in 0..<groups.count { groups[g] &+= f.spendByGroup[g] }
+            for h in 0..<24 { hours[h] &+= f.hourProfile[h] }
         }
         let n = Double(max(a.consumers.count, 1))
         return .object([

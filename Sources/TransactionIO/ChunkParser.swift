@@ -67,11 +67,13 @@ struct ChunkParser {
             if fieldsSeen == 1 && contentEnd == recordStart { return }  // blank line: not a row
             outcome.accounting.read += 1
             if fieldsSeen != fieldCount {
-                reject(.wrongFieldCount, column: nil, contentEnd: contentEnd)
+                reject(QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd])),
+                       column: nil, contentEnd: contentEnd)
                 return
             }
             if recordMayBeNonASCII && !encoding.isValid(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd])) {
-                reject(.invalidEncoding, column: nil, contentEnd: contentEnd)
+                let ranges = (0..<fieldCount).map { k in (k == 0 ? recordStart : fieldEnds[k - 1] + 1)..<(k == fieldCount - 1 ? contentEnd : fieldEnds[k]) }
+                reject(.invalidEncoding, column: QuarantineReason.invalidField(data, fields: ranges, encoding: encoding), contentEnd: contentEnd)
                 return
             }
             let first = recordStart

@@ -11,6 +11,7 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
     case unknownStatus = "unknown_status"
     case invalidEncoding = "invalid_encoding"
     case duplicateTransaction = "duplicate_tx_id"
+    case bareCarriageReturn = "bare_carriage_return"
 
     /// What the reason means and what to do, for summaries.
     public var explanation: String {
@@ -23,8 +24,28 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
         case .invalidRegion: return "a region code is not a number of 1 to 18 digits"
         case .invalidIndustry: return "the industry code is empty or longer than 8 characters"
         case .unknownStatus: return "status is not a known approved or cancelled value (add it with --approved-values or --cancel-values)"
+        case .bareCarriageReturn: return "the row holds a bare CR line end (old Mac style), which joins lines into one row; convert CR to LF first (for example: tr '\\r' '\\n' < in.csv > out.csv)"
         case .duplicateTransaction: return "the tx_id was already seen earlier in the log (--dedupe keeps the first occurrence)"
         case .invalidEncoding: return "the row has bytes that are not valid in the file's encoding (check --encoding)"
         }
+    }
+}
+
+extension QuarantineReason {
+    /// A wrong field count caused by bare CR line ends gets its own reason, so the
+    /// message names the cause and the fix.
+    static func fieldCount(_ raw: UnsafeRawBufferPointer) -> QuarantineReason {
+        var i = 0
+        while i < raw.count {
+            if raw[i] == 0x0D && (i + 1 == raw.count || raw[i + 1] != 0x0A) { return .bareCarriageReturn }
+            i += 1
+        }
+        return .wrongFieldCount
+    }
+
+    /// The 1-based number of the first field (given as byte ranges) that is not valid in `encoding`.
+    static func invalidField(_ data: UnsafeRawBufferPointer, fields: [Range<Int>], encoding: TextEncoding) -> Int? {
+        for (k, r) in fields.enumerated() where !encoding.isValid(UnsafeRawBufferPointer(rebasing: data[r])) { return k + 1 }
+        return nil
     }
 }

@@ -56,11 +56,13 @@ public enum ReferenceLogScanner {
                 continue
             }
             if fields.count != layout.schema.fieldCount {
-                quarantine(record, .wrongFieldCount, column: nil)
+                quarantine(record, QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: bytes[record.start..<record.contentEnd])),
+                           column: nil)
                 continue
             }
             if !layout.encoding.isValid(UnsafeRawBufferPointer(rebasing: bytes[record.start..<record.contentEnd])) {
-                quarantine(record, .invalidEncoding, column: nil)
+                quarantine(record, .invalidEncoding,
+                           column: QuarantineReason.invalidField(bytes, fields: fields, encoding: layout.encoding))
                 continue
             }
             let outcome = parser.parse(into: &batch) { k in UnsafeRawBufferPointer(rebasing: bytes[fields[k]]) }
