@@ -49,6 +49,7 @@ if engine == "duckdb":
     import duckdb
     con = duckdb.connect()
     con.execute(f"SET threads={threads}")
+    con.execute("SET enable_progress_bar=false")
     types = {"tx_id": "VARCHAR", "ts": "TIMESTAMP", "consumer_id": "VARCHAR", "consumer_region": "BIGINT",
              "merchant_id": "VARCHAR", "merchant_region": "BIGINT", "ksic": "VARCHAR", "amount": "BIGINT",
              "channel": "VARCHAR", "status": "VARCHAR"}
@@ -135,7 +136,7 @@ def main():
     for engine in ["duckdb", "polars"]:
         for q in queries:
             out, wall, peak = run_measured([sys.executable, "-c", WORKER, engine, path, q, str(args.threads), json.dumps(DUCK)])
-            got = json.loads(out)
+            got = json.loads(out.strip().splitlines()[-1])  # the worker's last line is its JSON
             same = all(got[name] == ref[name] for name in q)
             if not same:
                 print(f"MISMATCH {engine} {q}: {got} vs lcimpact {ref}")
