@@ -23,6 +23,8 @@ public enum TextTableRenderer {
         guard let v, v.isFinite else { return "-" }
         let negative = v < 0
         let scale = pow10(decimals)
+        // Beyond Int64 (|v|·10^decimals ≥ 2⁶³) print Swift's shortest exact form instead of grouping.
+        if abs(v) * scale >= 9.2e18 { return "\(v)" }
         let rounded = (abs(v) * scale).rounded()
         let integer = Int64(rounded / scale)
         let fraction = Int64(rounded - Double(integer) * scale)

@@ -52,19 +52,20 @@ struct AnalyzeCommand: ParsableCommand {
             let report = try configured.run(quarantine: quarantine)
             try AtomicFileWriter.makeDirectory(out)
             let summary = report.markdown()
-            try AtomicFileWriter.write(summary, to: out + "/summary.md")
-            try AtomicFileWriter.write(report.json().serialized() + "\n", to: out + "/analysis.json")
-            try AtomicFileWriter.write(ImpactReport(result: report.impact).render(.csv), to: out + "/impact.csv")
-            try AtomicFileWriter.write(quarantine.csv(), to: out + "/quarantine.csv")
-            var written = ["summary.md", "analysis.json", "impact.csv", "quarantine.csv"]
+            var outputs: [(name: String, text: String)] = [
+                ("summary.md", summary), ("analysis.json", report.json().serialized() + "\n"),
+                ("impact.csv", ImpactReport(result: report.impact).render(.csv)), ("quarantine.csv", quarantine.csv()),
+            ]
             if let regional = report.regional {
-                try AtomicFileWriter.write(regional.monthlyCSV(), to: out + "/monthly.csv")
-                written.append("monthly.csv")
+                outputs.append(("monthly.csv", regional.monthlyCSV()))
                 if let gross = regional.grossTwoRegion {
-                    try AtomicFileWriter.write(TwoRegionImpactReport(result: gross).render(.csv), to: out + "/two_region_impact.csv")
-                    written.append("two_region_impact.csv")
+                    outputs.append(("two_region_impact.csv", TwoRegionImpactReport(result: gross).render(.csv)))
                 }
             }
+            // All outputs appear together or not at all (an interrupt or a failed write leaves
+            // the previous run's set whole; see InterruptGuard and AtomicFileWriter.writeAll).
+            try AtomicFileWriter.writeAll(outputs.map { (out + "/" + $0.name, Array($0.text.utf8)) })
+            let written = outputs.map(\.name)
             print(summary)
             print("Wrote " + written.map { "\(out)/\($0)" }.joined(separator: ", "))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import LocalCurrencyImpact
 import Testing
 
@@ -223,6 +224,20 @@ struct HostileLogTests {
             let r = try CLI.run(["scan", path, "--format", format, "--quiet"])
             #expect(!r.killedBySignal && (r.status == 0 || r.status == 1), "\(format): \(r.stderr)")
         }
+    }
+
+    /// Found by FuzzScan once the report's sums were fixed: the table renderer converts
+    /// numbers to Int64 and traps at 2⁶³, which a single valid amount reaches.
+    @Test
+    func tableReportOfTheLargestAmountDoesNotTrap() throws {
+        let dir = Scratch()
+        let path = dir.write("max.csv", "ts,consumer_region,merchant_region,ksic,amount\n2024-01-05 10:00:00,1,1,47,9223372036854775807\n")
+        let scan = try CLI.run(["scan", path, "--quiet"])
+        #expect(!scan.killedBySignal && scan.status == 0, "\(scan.stderr)")
+        let demand = dir.write("demand.csv", "sector,amount\n1,1e30\n")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let impact = try CLI.run(["impact", "--io", root + "/SampleData/miller_blair_2_3.csv", "--demand", demand])
+        #expect(!impact.killedBySignal && impact.status == 0, "\(impact.stderr)")
     }
 
     @Test func impossibleDates() throws {

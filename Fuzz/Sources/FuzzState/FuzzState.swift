@@ -35,9 +35,8 @@ public func fuzzState(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     doubled.merge(state)
     FuzzCheck.require(doubled.spending.count == state.spending.count, "self-merge changed the spending keys")
     // What `lcimpact merge` prints next.
-    if KnownBugs.reportSumsCannotOverflow(doubled) {
-        for format in [OutputFormat.table, .json, .csv] { _ = ScanReport(aggregates: doubled).render(format) }
-    }
+    for format in [OutputFormat.json, .csv] { _ = ScanReport(aggregates: doubled).render(format) }
+    _ = ScanReport(aggregates: doubled).render(.table)
     return 0
 }
 
