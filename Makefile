@@ -30,7 +30,8 @@ demo: build
 	$(BIN) impact --io SampleData/miller_blair_2_3.csv --demand SampleData/miller_blair_demand.csv
 	$(BIN) scan $(OUT)/demo_log.csv --format json --quarantine $(OUT)/scan_quarantine.csv > $(OUT)/scan.json
 	$(BIN) analyze $(OUT)/demo_log.csv --io SampleData/synthetic_region_33.csv \
-	  --concordance SampleData/synthetic_region_33_concordance.csv --region 47111,47113 --out $(OUT)/analyze
+	  --concordance SampleData/synthetic_region_33_concordance.csv --region 47111,47113 \
+	  --margins SampleData/synthetic_region_33_margins.csv --out $(OUT)/analyze
 	@echo
 	@echo "Demo outputs (all from SYNTHETIC sample data) are under $(OUT)/:"
 	@ls -1 $(OUT) $(OUT)/analyze | sed 's/^/  /'
