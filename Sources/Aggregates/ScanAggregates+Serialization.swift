@@ -174,7 +174,7 @@ extension ScanAggregates {
                     let n = try s.count(minBytes: 8 * ConsumerStorage.words)
                     guard try s.u32() == UInt32(ConsumerStorage.words) else { throw s.corrupt("consumer records have an unexpected size") }
                     var words = [UInt64](repeating: 0, count: ConsumerStorage.words)
-                    var table = ConsumerTable()
+                    let table = ConsumerTable()
                     for _ in 0..<n {
                         for k in 0..<ConsumerStorage.words { words[k] = try s.u64() }
                         let inserted = words.withUnsafeBufferPointer { table.storage.insertRaw($0.baseAddress!) }

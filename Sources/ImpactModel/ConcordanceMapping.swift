@@ -17,25 +17,19 @@ public struct ConcordanceMapping: Sendable {
     public var totalWon: Int64 { exactWon + prefixWon + unmappedWon }
 }
 
+extension ConcordanceMapping {
+    /// The coverage of a price-bridged demand, with `demand` as the final-demand vector.
+    public init(coverageOf bridged: CertificateDemand, demand: [Double]) {
+        self.init(demand: demand, exactWon: bridged.exactWon, prefixWon: bridged.prefixWon, unmapped: bridged.unmapped)
+    }
+}
+
 extension Concordance {
-    /// Maps net spending by code (won) to a final-demand vector in table units.
+    /// Maps net spending by code (won) to a final-demand vector in table units, every
+    /// code at face value (no margin table): `demand(spending:margins:…)` without margins.
     /// `wonPerUnit` converts won to the table's unit (1e6 for a table in million won).
     public func map(spending: [(code: String, won: Int64)], sectorCount: Int, wonPerUnit: Double) -> ConcordanceMapping {
-        var demand = [Double](repeating: 0, count: sectorCount)
-        var exact: Int64 = 0, prefix: Int64 = 0
-        var unmapped: [(String, Int64)] = []
-        for (code, won) in spending {
-            let (match, targets) = lookup(code)
-            switch match {
-            case .exact: exact += won
-            case .prefix: prefix += won
-            case .unmapped:
-                unmapped.append((code, won))
-                continue
-            }
-            for t in targets { demand[t.sector] += Double(won) * t.share / wonPerUnit }
-        }
-        unmapped.sort { $0.1 > $1.1 }
-        return ConcordanceMapping(demand: demand, exactWon: exact, prefixWon: prefix, unmapped: unmapped)
+        let bridged = demand(spending: spending, margins: nil, sectorCount: sectorCount, wonPerUnit: wonPerUnit)
+        return ConcordanceMapping(coverageOf: bridged, demand: bridged.unbridgedOwn)
     }
 }

@@ -48,10 +48,11 @@ public struct ImpactAnalysis {
         let regionSet = Set(regions)
         let spending = aggregates.spendingByIndustry(inMerchantRegions: regionSet)
             .map { (code: $0.industry.description, won: $0.cell.netAmount) }
-        let mapping = concordance.map(spending: spending, sectorCount: table.sectorCount, wonPerUnit: perUnit)
         let demand = concordance.demand(spending: spending, margins: regionalInputs.margins, sectorCount: table.sectorCount, wonPerUnit: perUnit)
         let producerDemand = demand.vectors()
-        let impact = try model.impact(of: zip(producerDemand.own, producerDemand.supplied).map { $0 + $1 })
+        let finalDemand = zip(producerDemand.own, producerDemand.supplied).map { $0 + $1 }
+        let mapping = ConcordanceMapping(coverageOf: demand, demand: finalDemand)
+        let impact = try model.impact(of: finalDemand)
         let regionalSection = try self.regionalSection(inputs: regionalInputs, concordance: concordance, aggregates: aggregates,
                                                        regions: regionSet, demand: demand, table: table)
         var warnings = table.warnings.map(\.description)

@@ -25,14 +25,11 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var start = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &start)
+            let clock = Stopwatch()
             // Via a temporary file and rename, like every output (an interrupted run leaves no partial log).
             let bytes = try AtomicFileWriter.write(to: out) { try SyntheticLogGenerator(rows: rows, seed: seed).write(to: $0) }
-            var end = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &end)
-            let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-            printError("wrote \(rows) rows (\(bytes) bytes) to \(out) in \(String(format1(seconds))) s (\(format1(Double(bytes) / 1e6 / max(seconds, 1e-9))) MB/s)")
+            let seconds = clock.seconds
+            printError("wrote \(rows) rows (\(bytes) bytes) to \(out) in \(format1(seconds)) s (\(format1(Double(bytes) / 1e6 / max(seconds, 1e-9))) MB/s)")
         }
     }
 }
