@@ -28,7 +28,10 @@ enum HugePageMemory {
             if hugePages { _ = madvise(start, size, MADV_HUGEPAGE) }
             return start
         }
-        guard let p = calloc(1, max(bytes, 64)) else { fatalError("out of memory allocating \(bytes) bytes") }
+        // calloc only promises 16-byte alignment; tables rely on 64 (one entry per cache line).
+        let size = (max(bytes, 64) + 63) / 64 * 64
+        guard let p = aligned_alloc(64, size) else { fatalError("out of memory allocating \(bytes) bytes") }
+        memset(p, 0, size)
         return p
     }
 

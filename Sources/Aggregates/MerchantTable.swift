@@ -9,7 +9,10 @@ final class MerchantTable: @unchecked Sendable {
     struct Entry {
         var key: UInt64
         var totals: MerchantTotals
-        var padding: UInt64 = 0
+        // Pads the entry to exactly one 64-byte cache line (8 + 40 + 16), so with the
+        // line-aligned table a lookup never straddles two lines.
+        var padding0: UInt64 = 0
+        var padding1: UInt64 = 0
     }
 
     @exclusivity(unchecked) private(set) var count = 0

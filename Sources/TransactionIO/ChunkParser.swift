@@ -43,74 +43,22 @@ struct ChunkParser {
         keepQuarantined: Bool = true,
         flush: (inout TransactionBatch) -> Void
     ) -> Outcome {
-        var outcome = Outcome(end: start)
-        var batch = TransactionBatch(reservingCapacity: batchSize)
         let dataEnd = data.count
-        guard start < dataEnd, start < limit, let base = data.baseAddress else { return outcome }
-        let maxFields = fieldCount + 1
-        let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: maxFields)
+        guard start < dataEnd, start < limit, let base = data.baseAddress else { return Outcome(end: start) }
+        let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 1)
         defer { fieldEnds.deallocate() }
+        // The record state lives in a struct (not in locals captured by nested functions,
+        // which the compiler boxes and guards with dynamic exclusivity checks).
+        var state = ChunkParseState(
+            parser: self, data: data, base: base, file: file, start: start, fieldEnds: fieldEnds,
+            keepQuarantined: keepQuarantined)
         var tail = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-
         var blockStart = start
         var insideCarry: UInt64 = 0       // all ones when the block starts inside quotes
-        var recordStart = start
-        var fieldsSeen = 0
         var newlinesBeforeBlock: Int64 = 0
-        var recordLine: Int64 = 0         // newlines between `start` and `recordStart`
-        var recordMayBeNonASCII = false
+        let maxFields = fieldCount + 1
 
-        func finishRecord(end: Int) {
-            // The record is [recordStart, end), without its line terminator.
-            var contentEnd = end
-            if contentEnd > recordStart && data[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            if fieldsSeen == 1 && contentEnd == recordStart { return }  // blank line: not a row
-            outcome.accounting.read += 1
-            if fieldsSeen != fieldCount {
-                reject(QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd])),
-                       column: nil, contentEnd: contentEnd)
-                return
-            }
-            if recordMayBeNonASCII && !encoding.isValid(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd])) {
-                let ranges = (0..<fieldCount).map { k in (k == 0 ? recordStart : fieldEnds[k - 1] + 1)..<(k == fieldCount - 1 ? contentEnd : fieldEnds[k]) }
-                reject(.invalidEncoding, column: QuarantineReason.invalidField(data, fields: ranges, encoding: encoding), contentEnd: contentEnd)
-                return
-            }
-            let first = recordStart
-            let result = rows.parse(into: &batch) { k in
-                var s = k == 0 ? first : fieldEnds[k - 1] + 1
-                var e = fieldEnds[k]
-                if k == fieldCount - 1 && e > s && data[e - 1] == 0x0D { e -= 1 }
-                if e - s >= 2 && data[s] == 0x22 && data[e - 1] == 0x22 {
-                    s += 1
-                    e -= 1
-                }
-                // Safe: s ≤ e ≤ dataEnd (field ends are structural positions inside data).
-                return UnsafeRawBufferPointer(start: base + s, count: e - s)
-            }
-            switch result {
-            case .accepted(let cancel):
-                outcome.accounting.accepted += 1
-                if cancel { outcome.accounting.cancellations += 1 }
-                if batch.count >= batchSize {
-                    flush(&batch)
-                    batch.removeAll()
-                }
-            case .rejected(let reason, let column):
-                reject(reason, column: column + 1, contentEnd: contentEnd)
-            }
-        }
-
-        func reject(_ reason: QuarantineReason, column: Int?, contentEnd: Int) {
-            outcome.accounting.quarantinedByReason[reason, default: 0] += 1
-            if keepQuarantined {
-                outcome.quarantined.append(QuarantinedRow(
-                    file: file, line: recordLine, column: column, reason: reason,
-                    raw: Array(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd]))))
-            }
-        }
-
-        blocks: while blockStart < dataEnd {
+        while blockStart < dataEnd {
             let available = dataEnd - blockStart
             var masks: BlockMasks
             if available >= 64 {
@@ -126,26 +74,26 @@ struct ChunkParser {
             }
             let inside = BlockMasks.prefixXOR(masks.quote) ^ insideCarry
             insideCarry = (inside >> 63) & 1 == 1 ? ~0 : 0
-            if masks.high != 0 { recordMayBeNonASCII = true }
+            if masks.high != 0 { state.recordMayBeNonASCII = true }
+            if masks.quote != 0 { state.recordHasQuote = true }
             var structural = (masks.delimiter | masks.newline) & ~inside
             while structural != 0 {
                 let bit = structural.trailingZeroBitCount
                 structural &= structural &- 1
                 let position = blockStart + bit
-                if fieldsSeen < maxFields { fieldEnds[fieldsSeen] = position }
-                fieldsSeen += 1
+                // Safe: fieldEnds holds fieldCount + 1 = maxFields entries.
+                if state.fieldsSeen < maxFields { fieldEnds[state.fieldsSeen] = position }
+                state.fieldsSeen += 1
                 if (masks.newline >> UInt64(bit)) & 1 == 1 {
-                    finishRecord(end: position)
+                    state.finishRecord(end: position, flush: flush)
                     let upTo = bit == 63 ? ~UInt64(0) : (UInt64(1) << UInt64(bit + 1)) - 1
-                    recordLine = newlinesBeforeBlock + Int64((masks.newline & upTo).nonzeroBitCount)
-                    recordStart = position + 1
-                    fieldsSeen = 0
-                    recordMayBeNonASCII = (masks.high & ~upTo) != 0
-                    if recordStart >= limit {
-                        outcome.end = recordStart
-                        outcome.newlines = recordLine
-                        if batch.count > 0 { flush(&batch) }
-                        return outcome
+                    state.recordLine = newlinesBeforeBlock + Int64((masks.newline & upTo).nonzeroBitCount)
+                    state.recordStart = position + 1
+                    state.fieldsSeen = 0
+                    state.recordMayBeNonASCII = (masks.high & ~upTo) != 0
+                    state.recordHasQuote = (masks.quote & ~upTo) != 0
+                    if state.recordStart >= limit {
+                        return state.finish(end: state.recordStart, newlines: state.recordLine, flush: flush)
                     }
                 }
             }
@@ -153,25 +101,19 @@ struct ChunkParser {
             blockStart += 64
         }
         // The data ended inside a record.
-        if recordStart < dataEnd {
+        if state.recordStart < dataEnd {
             if !isFinal {
-                outcome.end = recordStart
-                outcome.newlines = recordLine
-                if batch.count > 0 { flush(&batch) }
-                return outcome
+                return state.finish(end: state.recordStart, newlines: state.recordLine, flush: flush)
             }
             if insideCarry != 0 {
-                outcome.accounting.read += 1
-                reject(.unterminatedQuote, column: fieldsSeen + 1, contentEnd: dataEnd)
+                state.outcome.accounting.read += 1
+                state.reject(.unterminatedQuote, column: state.fieldsSeen + 1, contentEnd: dataEnd)
             } else {
-                if fieldsSeen < maxFields { fieldEnds[fieldsSeen] = dataEnd }
-                fieldsSeen += 1
-                finishRecord(end: dataEnd)
+                if state.fieldsSeen < maxFields { fieldEnds[state.fieldsSeen] = dataEnd }
+                state.fieldsSeen += 1
+                state.finishRecord(end: dataEnd, flush: flush)
             }
         }
-        outcome.end = dataEnd
-        outcome.newlines = newlinesBeforeBlock
-        if batch.count > 0 { flush(&batch) }
-        return outcome
+        return state.finish(end: dataEnd, newlines: newlinesBeforeBlock, flush: flush)
     }
 }

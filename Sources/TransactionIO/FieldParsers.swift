@@ -120,6 +120,7 @@ enum FieldParsers {
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-compatible
     /// low-level date algorithms", days_from_civil).
+    @inline(__always)
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -150,6 +151,7 @@ enum FieldParsers {
         return true
     }
 
+    @inline(__always)
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28
@@ -238,6 +240,12 @@ enum FieldParsers {
             }
             a ^= tail
         }
+        return mixIDWords(a, b, count: n)
+    }
+
+    /// The final mix of `idHash`: two words of id bytes (or of their fold) and the length.
+    @inline(__always)
+    static func mixIDWords(_ a: UInt64, _ b: UInt64, count n: Int) -> UInt64 {
         var h = (a &* 0x9E37_79B9_7F4A_7C15) ^ ((b ^ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F)
         h ^= h >> 32
         h = h &* 0xD6E8_FEB8_6659_FD93

@@ -14,6 +14,10 @@ struct RowParser: Sendable {
     let txID: Int?
     /// Set with --dedupe: rows whose tx_id was seen before are rejected.
     let duplicates: DuplicateFilter?
+    /// One approved and one cancel status value of 1–8 bytes, as zero-padded words, for an
+    /// exact-bytes check before `statusWords.classify` (length 0: none).
+    let approvedWord: (word: UInt64, length: Int)
+    let cancelWord: (word: UInt64, length: Int)
 
     init(schema: TransactionSchema, encoding: TextEncoding, duplicates: DuplicateFilter? = nil) {
         txID = schema.fieldIndex[.txID]
@@ -27,6 +31,22 @@ struct RowParser: Sendable {
         consumerID = schema.fieldIndex[.consumerID]
         merchantID = schema.fieldIndex[.merchantID]
         statusWords = schema.status.encoded(encoding)
+        approvedWord = Self.fastWord(statusWords.approved, classified: .approved, by: statusWords)
+        cancelWord = Self.fastWord(statusWords.cancelled, classified: .cancel, by: statusWords)
+    }
+
+    /// The first token of 1–8 bytes that `classify` puts in `status` (so matching it
+    /// exactly gives the same answer as `classify`), as a zero-padded little-endian word.
+    static func fastWord(_ tokens: [[UInt8]], classified status: EncodedStatusVocabulary.Status,
+                         by words: EncodedStatusVocabulary) -> (word: UInt64, length: Int) {
+        for token in tokens where (1...8).contains(token.count) {
+            let same = token.withUnsafeBytes { words.classify($0) == status }
+            guard same else { continue }
+            var w: UInt64 = 0
+            for (k, b) in token.enumerated() { w |= UInt64(b) << UInt64(8 * k) }
+            return (w, token.count)
+        }
+        return (0, 0)
     }
 
     enum Outcome {
