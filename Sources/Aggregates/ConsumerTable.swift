@@ -176,11 +176,11 @@ final class ConsumerStorage: @unchecked Sendable {
             // Two-stage software prefetch: the index slot 16 updates ahead, the record 8 ahead
             // (its slot is cached by then). Records are scattered, so without this every update
             // waits on a DRAM miss.
-            if k + 16 < n {
-                let h = Self.mix(updates[k + 16].key)
+            if k + 32 < n {
+                let h = Self.mix(updates[k + 32].key)
                 lci_prefetch_read(slots + (Int(truncatingIfNeeded: h) & (slotCapacity - 1)))
             }
-            if k + 8 < n { prefetchRecord(updates[k + 8].key) }
+            if k + 16 < n { prefetchRecord(updates[k + 16].key) }
             let u = updates[k]
             Self.add(u, to: record(findOrInsert(u.key)))
         }
