@@ -50,6 +50,26 @@ struct BlockMasks {
         #endif
     }
 
+    /// The number of quote bytes among the 64 at `p` (all must be readable).
+    @inline(__always)
+    static func quoteCount(_ p: UnsafeRawPointer) -> Int {
+        #if canImport(_Builtin_intrinsics.intel)
+        let quoteV = _mm_set1_epi8(0x22)
+        // Safe: the caller guarantees 64 readable bytes at p; loadu has no alignment requirement.
+        let a = _mm_cmpeq_epi8(_mm_loadu_si128(p.assumingMemoryBound(to: __m128i.self)), quoteV)
+        let b = _mm_cmpeq_epi8(_mm_loadu_si128((p + 16).assumingMemoryBound(to: __m128i.self)), quoteV)
+        let c = _mm_cmpeq_epi8(_mm_loadu_si128((p + 32).assumingMemoryBound(to: __m128i.self)), quoteV)
+        let d = _mm_cmpeq_epi8(_mm_loadu_si128((p + 48).assumingMemoryBound(to: __m128i.self)), quoteV)
+        if _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))) == 0 { return 0 }
+        return Int(UInt16(truncatingIfNeeded: _mm_movemask_epi8(a))).nonzeroBitCount
+            + Int(UInt16(truncatingIfNeeded: _mm_movemask_epi8(b))).nonzeroBitCount
+            + Int(UInt16(truncatingIfNeeded: _mm_movemask_epi8(c))).nonzeroBitCount
+            + Int(UInt16(truncatingIfNeeded: _mm_movemask_epi8(d))).nonzeroBitCount
+        #else
+        return BlockMasks(p, delimiter: 0x22).quote.nonzeroBitCount
+        #endif
+    }
+
     /// Prefix XOR: bit k of the result is the parity of bits 0…k of `x`
     /// (six shift-XOR steps instead of a carry-less multiply).
     @inline(__always)
