@@ -76,28 +76,39 @@ struct ChunkParser {
             insideCarry = (inside >> 63) & 1 == 1 ? ~0 : 0
             if masks.high != 0 { state.recordMayBeNonASCII = true }
             if masks.quote != 0 { state.recordHasQuote = true }
-            var structural = (masks.delimiter | masks.newline) & ~inside
+            var structural = masks.structural & ~inside
+            // Without quotes in or before the block, every newline in it ends a record, so
+            // counting them as they come replaces a population count per record.
+            let quoteFree = masks.quote == 0 && insideCarry == 0
+            var newlinesInBlock: Int64 = 0
+            var fieldsSeen = state.fieldsSeen
             while structural != 0 {
                 let bit = structural.trailingZeroBitCount
                 structural &= structural &- 1
-                let position = blockStart + bit
-                // Safe: fieldEnds holds fieldCount + 1 = maxFields entries.
-                if state.fieldsSeen < maxFields { fieldEnds[state.fieldsSeen] = position }
-                state.fieldsSeen += 1
+                let position = blockStart &+ bit
+                // Safe: the index is clamped to maxFields − 1 = fieldCount; fieldEnds holds
+                // maxFields entries, and entries past fieldCount − 1 are never read as field ends.
+                fieldEnds[fieldsSeen < maxFields ? fieldsSeen : maxFields &- 1] = position
+                fieldsSeen &+= 1
                 if (masks.newline >> UInt64(bit)) & 1 == 1 {
+                    state.fieldsSeen = fieldsSeen
                     state.finishRecord(end: position, flush: flush)
-                    let upTo = bit == 63 ? ~UInt64(0) : (UInt64(1) << UInt64(bit + 1)) - 1
-                    state.recordLine = newlinesBeforeBlock + Int64((masks.newline & upTo).nonzeroBitCount)
-                    state.recordStart = position + 1
-                    state.fieldsSeen = 0
+                    fieldsSeen = 0
+                    newlinesInBlock &+= 1
+                    let upTo = bit == 63 ? ~UInt64(0) : (UInt64(1) << UInt64(bit + 1)) &- 1
+                    state.recordLine = newlinesBeforeBlock
+                        &+ (quoteFree ? newlinesInBlock : Int64((masks.newline & upTo).nonzeroBitCount))
+                    state.recordStart = position &+ 1
                     state.recordMayBeNonASCII = (masks.high & ~upTo) != 0
                     state.recordHasQuote = (masks.quote & ~upTo) != 0
                     if state.recordStart >= limit {
+                        state.fieldsSeen = 0
                         return state.finish(end: state.recordStart, newlines: state.recordLine, flush: flush)
                     }
                 }
             }
-            newlinesBeforeBlock += Int64(masks.newline.nonzeroBitCount)
+            state.fieldsSeen = fieldsSeen
+            newlinesBeforeBlock &+= quoteFree ? newlinesInBlock : Int64(masks.newline.nonzeroBitCount)
             blockStart += 64
         }
         // The data ended inside a record.

@@ -16,7 +16,7 @@ extension RowParser {
         @inline(__always) func count(_ k: Int) -> Int { (k == fieldCount &- 1 ? rowEnd : fieldEnds[k]) &- start(k) }
         // Safe (all pointer arithmetic below): field starts lie in [rowStart, rowEnd] and the
         // caller guarantees 16 readable bytes after rowEnd.
-        guard let ts = WordFieldParsers.timestamp(base + start(timestamp), count: count(timestamp)),
+        guard let ts = WordFieldParsers.timestamp(base + start(timestamp), count: count(timestamp), months: months),
               let consumerRegion = WordFieldParsers.digits(base + start(consumerRegion), count: count(consumerRegion)),
               let merchantRegion = WordFieldParsers.digits(base + start(merchantRegion), count: count(merchantRegion)),
               let industry = WordFieldParsers.industry(base + start(ksic), count: count(ksic)),

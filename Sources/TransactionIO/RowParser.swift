@@ -18,6 +18,8 @@ struct RowParser: Sendable {
     /// exact-bytes check before `statusWords.classify` (length 0: none).
     let approvedWord: (word: UInt64, length: Int)
     let cancelWord: (word: UInt64, length: Int)
+    /// Month starts and lengths for the word-at-a-time timestamp parser.
+    let months = MonthTable.shared
 
     init(schema: TransactionSchema, encoding: TextEncoding, duplicates: DuplicateFilter? = nil) {
         txID = schema.fieldIndex[.txID]

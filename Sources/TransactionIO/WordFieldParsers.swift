@@ -30,7 +30,7 @@ enum WordFieldParsers {
     /// `YYYY-MM-DD HH:MM:SS` only (19 bytes, a space between date and time); the
     /// same calendar checks and result as `FieldParsers.timestamp`.
     @inline(__always)
-    static func timestamp(_ p: UnsafeRawPointer, count n: Int) -> ParsedTimestamp? {
+    static func timestamp(_ p: UnsafeRawPointer, count n: Int, months: MonthTable = .shared) -> ParsedTimestamp? {
         guard n == 19 else { return nil }
         // Safe: the caller guarantees 16 readable bytes from p and n == 19, so p…p+18 are readable.
         let w0 = p.loadUnaligned(as: UInt64.self)                      // "YYYY-MM-"
@@ -51,9 +51,9 @@ enum WordFieldParsers {
         let hour = byte(d2, 0) &* 10 &+ byte(d2, 1)
         let minute = byte(d2, 3) &* 10 &+ byte(d2, 4)
         let second = byte(d2, 6) &* 10 &+ byte(d2, 7)
-        guard month >= 1 && month <= 12, day >= 1, day <= FieldParsers.daysIn(month: month, year: year),
-              hour <= 23, minute <= 59, second <= 60 else { return nil }
-        let seconds = Int64(FieldParsers.daysFromCivil(year: year, month: month, day: day)) &* 86_400
+        guard month >= 1 && month <= 12, day >= 1, hour <= 23, minute <= 59, second <= 60,
+              let days = months.day(year: year, month: month, day: day) else { return nil }
+        let seconds = Int64(days) &* 86_400
             &+ Int64(hour &* 3600 &+ minute &* 60 &+ min(second, 59))
         return ParsedTimestamp(month: Int32(truncatingIfNeeded: year &* 100 &+ month), hour: UInt8(truncatingIfNeeded: hour),
                                epochSeconds: seconds)

@@ -116,3 +116,24 @@ struct SeededGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Month table")
+struct MonthTableTests {
+    /// Every day of every month of the table's range and a margin beyond it, against the
+    /// civil-calendar arithmetic (H. Hinnant's days_from_civil), plus impossible days.
+    @Test func agreesWithTheCalendarArithmetic() {
+        let table = MonthTable.shared
+        for year in 1890...2210 {
+            for month in 1...12 {
+                let length = FieldParsers.daysIn(month: month, year: year)
+                for day in [1, 2, 15, 28, 29, 30, 31, 32] {
+                    let expected = day <= length ? FieldParsers.daysFromCivil(year: year, month: month, day: day) : nil
+                    #expect(table.day(year: year, month: month, day: day) == expected, "\(year)-\(month)-\(day)")
+                }
+            }
+        }
+        #expect(table.day(year: 1970, month: 1, day: 1) == 0)
+        #expect(table.day(year: 2000, month: 3, day: 1) == 11_017)  // 2000 is a leap year: 2000-02-29 exists
+        #expect(table.day(year: 1900, month: 2, day: 29) == nil)    // 1900 is not
+    }
+}
