@@ -6,16 +6,24 @@ import TransactionIO
 final class ChunkAccumulator: @unchecked Sendable {
     // @unchecked Sendable: each accumulator is used by one worker at a time; the
     // scan's phases are separated by the barrier of concurrentPerform.
-    let spending = FlatHashTable<SpendCell>(initialCapacity: 4096, initial: SpendCell())
-    let flows = FlatHashTable<SpendCell>(initialCapacity: 1024, initial: SpendCell())
+    /// Spending (merchant region × industry × month) and flows (consumer region × merchant
+    /// region × month) by dense ids in cubes; rows whose cell would make a cube too large
+    /// (a log with very many distinct regions, codes or months) go to the hash tables.
+    let regionIDs = IDMap(), industryIDs = IDMap(), monthIDs = IDMap()
+    let spendingCube: SpendCube, flowCube: SpendCube
+    let spending = FlatHashTable<SpendCell>(initialCapacity: 64, initial: SpendCell())
+    let flows = FlatHashTable<SpendCell>(initialCapacity: 64, initial: SpendCell())
     let merchants = MerchantTable(initialCapacity: 1 << 12)
     /// One outbox per consumer partition (boxes, so different partitions' owners can
     /// drain them concurrently without touching a shared array).
     let outboxes: [ConsumerOutbox]
     let partitions: Int
 
-    init(partitions: Int) {
+    /// `cubeCells` bounds each cube (tests make it small to send rows to the hash tables).
+    init(partitions: Int, cubeCells: Int = 1 << 18) {
         self.partitions = partitions
+        spendingCube = SpendCube(maxCells: cubeCells)
+        flowCube = SpendCube(maxCells: cubeCells)
         outboxes = (0..<partitions).map { _ in ConsumerOutbox() }
     }
 
@@ -46,8 +54,15 @@ final class ChunkAccumulator: @unchecked Sendable {
                 let m = UInt64(UInt32(bitPattern: month[k]))
                 let region = merchantRegion[k]
                 let code = industry[k]
-                spending.withValue(Key3(a: code.packed, b: UInt64(bitPattern: region), c: m)) { $0.add(a) }
-                flows.withValue(Key3(a: UInt64(bitPattern: consumerRegion[k]), b: UInt64(bitPattern: region), c: m)) { $0.add(a) }
+                let merchantRegionID = regionIDs.id(UInt64(bitPattern: region))
+                let consumerRegionID = regionIDs.id(UInt64(bitPattern: consumerRegion[k]))
+                let monthID = monthIDs.id(m)
+                if !spendingCube.add(a, x: merchantRegionID, y: industryIDs.id(code.packed), z: monthID) {
+                    spending.withValue(Key3(a: code.packed, b: UInt64(bitPattern: region), c: m)) { $0.add(a) }
+                }
+                if !flowCube.add(a, x: consumerRegionID, y: merchantRegionID, z: monthID) {
+                    flows.withValue(Key3(a: UInt64(bitPattern: consumerRegion[k]), b: UInt64(bitPattern: region), c: m)) { $0.add(a) }
+                }
                 let mk = merchantKey[k]
                 if mk != 0 { merchants.add(mk, amount: a, region: region, industry: code.packed) }
                 let ck = consumerKey[k]
@@ -66,6 +81,17 @@ final class ChunkAccumulator: @unchecked Sendable {
 
     /// Moves the spending, flows and merchants into `aggregates`.
     func drain(into aggregates: inout ScanAggregates) {
+        let regions = regionIDs.values, industries = industryIDs.values, months = monthIDs.values
+        spendingCube.forEach { r, i, m, cell in
+            let k = RegionIndustryMonth(merchantRegion: Int64(bitPattern: regions[r]), industry: IndustryCode(packed: industries[i]),
+                                        month: Int32(truncatingIfNeeded: months[m]))
+            aggregates.spending[k, default: SpendCell()] = aggregates.spending[k, default: SpendCell()] + cell
+        }
+        flowCube.forEach { c, r, m, cell in
+            let k = RegionFlowMonth(consumerRegion: Int64(bitPattern: regions[c]), merchantRegion: Int64(bitPattern: regions[r]),
+                                    month: Int32(truncatingIfNeeded: months[m]))
+            aggregates.flows[k, default: SpendCell()] = aggregates.flows[k, default: SpendCell()] + cell
+        }
         spending.forEach { key, cell in
             let k = RegionIndustryMonth(merchantRegion: Int64(bitPattern: key.b), industry: IndustryCode(packed: key.a),
                                         month: Int32(truncatingIfNeeded: key.c))
