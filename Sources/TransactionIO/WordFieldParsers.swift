@@ -60,16 +60,22 @@ enum WordFieldParsers {
     }
 
     /// 1–16 plain digits (no sign, separator or fraction): cannot overflow Int64.
+    /// Up to 8 digits (region codes, most amounts) inline; longer ones out of line.
     @inline(__always)
     static func digits(_ p: UnsafeRawPointer, count n: Int) -> Int64? {
-        guard n >= 1 && n <= 16 else { return nil }
-        // Safe: 16 bytes are readable from p (caller's guarantee) and n ≤ 16.
+        guard UInt(bitPattern: n &- 1) < 8 else { return n > 8 && n <= 16 ? longDigits(p, count: n) : nil }
+        // Safe: 16 bytes are readable from p (caller's guarantee) and 1 ≤ n ≤ 8.
         let w0 = p.loadUnaligned(as: UInt64.self)
-        if n <= 8 {
-            guard allDigits(w0, mask: lowBytes(n)) else { return nil }
-            // Shift the n digits to the top bytes: the bytes below become leading zeros.
-            return Int64(bitPattern: eightDigits((w0 ^ 0x3030_3030_3030_3030) << UInt64(64 &- 8 &* n)))
-        }
+        guard allDigits(w0, mask: lowBytes(n)) else { return nil }
+        // Shift the n digits to the top bytes: the bytes below become leading zeros.
+        return Int64(bitPattern: eightDigits((w0 ^ 0x3030_3030_3030_3030) << UInt64(64 &- 8 &* n)))
+    }
+
+    /// 9–16 digits.
+    @inline(never)
+    static func longDigits(_ p: UnsafeRawPointer, count n: Int) -> Int64? {
+        // Safe: 16 bytes are readable from p (caller's guarantee) and 9 ≤ n ≤ 16.
+        let w0 = p.loadUnaligned(as: UInt64.self)
         let w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
         guard allDigits(w0, mask: ~0), allDigits(w1, mask: lowBytes(n &- 8)) else { return nil }
         let high = eightDigits(w0 ^ 0x3030_3030_3030_3030)
