@@ -19,9 +19,19 @@ final class ChunkAccumulator: @unchecked Sendable {
     let outboxes: [ConsumerOutbox]
     let partitions: Int
 
+    /// The consumer partition this accumulator's worker owns, and its number, when updates
+    /// for it are applied at once after each batch (while they are in cache) instead of
+    /// waiting in an outbox for the consumer phase: during the parse phase no one else
+    /// touches the partition, and the phases are separated by barriers.
+    let own: ConsumerPartition?
+    let ownIndex: Int
+
     /// `cubeCells` bounds each cube (tests make it small to send rows to the hash tables).
-    init(partitions: Int, cubeCells: Int = 1 << 18) {
+    init(partitions: Int, own: ConsumerPartition? = nil, ownIndex: Int = 0, cubeCells: Int = 1 << 18) {
+        precondition(ownIndex >= 0 && ownIndex < partitions)
         self.partitions = partitions
+        self.own = own
+        self.ownIndex = ownIndex
         spendingCube = SpendCube(maxCells: cubeCells)
         flowCube = SpendCube(maxCells: cubeCells)
         outboxes = (0..<partitions).map { _ in ConsumerOutbox() }
@@ -76,6 +86,11 @@ final class ChunkAccumulator: @unchecked Sendable {
                 }
             }
             for p in 0..<parts { outboxes[p].commit(cursors[p]) }
+        }
+        if let own {
+            let mine = outboxes[ownIndex]
+            own.table.apply(mine.buffer)
+            mine.removeAll()
         }
     }
 

@@ -79,8 +79,8 @@ public struct LogScan {
         driver: (@Sendable (Int, TransactionBatch) -> Void, (ScanRound) throws(ScanError) -> Void) throws(ScanError) -> RowAccounting
     ) throws(ScanError) -> ScanAggregates {
         let workers = options.dedupe ? 1 : options.threads
-        let accumulators = (0..<workers).map { _ in ChunkAccumulator(partitions: workers) }
         let partitions = (0..<workers).map { _ in ConsumerPartition() }
+        let accumulators = (0..<workers).map { ChunkAccumulator(partitions: workers, own: partitions[$0], ownIndex: $0) }
         var soFar = RowAccounting()
         let limit = options.maxBadRows
         let progress = self.progress
