@@ -50,8 +50,11 @@ struct ChunkParseState {
                    column: nil, contentEnd: contentEnd)
             return
         }
-        // The word-at-a-time form first, for plain rows with room to read past their end.
-        if wordParsing && !recordHasQuote && !recordMayBeNonASCII && contentEnd + 32 <= data.count,
+        // The word-at-a-time form first, for rows without quotes, with room to read past their
+        // end, and (when not plain ASCII) valid in the log's encoding — Korean text in a field
+        // is common; an invalid row goes to the general path, which quarantines it.
+        if wordParsing && !recordHasQuote && contentEnd + 32 <= data.count,
+           !recordMayBeNonASCII || parser.encoding.isValid(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd])),
            let result = parser.rows.parseWords(into: &batch, base: base, rowStart: recordStart, rowEnd: contentEnd,
                                                fieldEnds: fieldEnds, fieldCount: fieldCount) {
             accept(result, flush: flush)

@@ -1,6 +1,6 @@
 extension RowParser {
-    /// The fast form of `parse` for a row of plain ASCII fields without quotes, the
-    /// common case: fields are read a word at a time (`WordFieldParsers`). Field `k`
+    /// The fast form of `parse` for a row without quotes whose bytes are valid in the log's
+    /// encoding, the common case: fields are read a word at a time (`WordFieldParsers`). Field `k`
     /// is `[k == 0 ? rowStart : fieldEnds[k − 1] + 1, k == last ? rowEnd : fieldEnds[k])`.
     ///
     /// Returns nil, having appended nothing, whenever some field is not in its plain
@@ -25,13 +25,13 @@ extension RowParser {
         if let s = status {
             let n = count(s)
             let w = WordFieldParsers.word(base + start(s), count: n)
-            if n == approvedWord.length && w == approvedWord.word {
-                cancel = false
-            } else if n == cancelWord.length && w == cancelWord.word {
-                cancel = true
-            } else {
-                return nil
+            var matched = false
+            for entry in statusWordTable where entry.length == n && entry.word == w {
+                cancel = entry.cancel
+                matched = true
+                break
             }
+            if !matched { return nil }
         }
         var consumerKey: UInt64 = 0, merchantKey: UInt64 = 0
         if let c = consumerID {

@@ -14,10 +14,16 @@ struct RowParser: Sendable {
     let txID: Int?
     /// Set with --dedupe: rows whose tx_id was seen before are rejected.
     let duplicates: DuplicateFilter?
-    /// One approved and one cancel status value of 1–8 bytes, as zero-padded words, for an
-    /// exact-bytes check before `statusWords.classify` (length 0: none).
-    let approvedWord: (word: UInt64, length: Int)
-    let cancelWord: (word: UInt64, length: Int)
+    /// Status values of 1–8 bytes in the log's encoding (up to eight: approved ones first), as
+    /// zero-padded words with what `statusWords.classify` makes of them, for an exact-bytes
+    /// check on the word-at-a-time path (`승인`, `Y`, `approved`, … without the byte-wise search).
+    let statusWordTable: [StatusWord]
+
+    struct StatusWord: Sendable {
+        var word: UInt64
+        var length: Int
+        var cancel: Bool
+    }
     /// Month starts and lengths for the word-at-a-time timestamp parser.
     let months = MonthTable.shared
 
@@ -33,22 +39,22 @@ struct RowParser: Sendable {
         consumerID = schema.fieldIndex[.consumerID]
         merchantID = schema.fieldIndex[.merchantID]
         statusWords = schema.status.encoded(encoding)
-        approvedWord = Self.fastWord(statusWords.approved, classified: .approved, by: statusWords)
-        cancelWord = Self.fastWord(statusWords.cancelled, classified: .cancel, by: statusWords)
+        statusWordTable = Self.statusWordTable(statusWords)
     }
 
-    /// The first token of 1–8 bytes that `classify` puts in `status` (so matching it
-    /// exactly gives the same answer as `classify`), as a zero-padded little-endian word.
-    static func fastWord(_ tokens: [[UInt8]], classified status: EncodedStatusVocabulary.Status,
-                         by words: EncodedStatusVocabulary) -> (word: UInt64, length: Int) {
-        for token in tokens where (1...8).contains(token.count) {
-            let same = token.withUnsafeBytes { words.classify($0) == status }
-            guard same else { continue }
+    /// The tokens of 1–8 bytes, each with `classify`'s verdict on exactly those bytes (so an
+    /// exact match gives the same answer as `classify`); tokens it calls unknown (empty after
+    /// trimming, say) are left out.
+    static func statusWordTable(_ words: EncodedStatusVocabulary) -> [StatusWord] {
+        var table: [StatusWord] = []
+        for token in words.approved + words.cancelled where (1...8).contains(token.count) && table.count < 8 {
+            let verdict = token.withUnsafeBytes { words.classify($0) }
+            guard verdict != .unknown else { continue }
             var w: UInt64 = 0
             for (k, b) in token.enumerated() { w |= UInt64(b) << UInt64(8 * k) }
-            return (w, token.count)
+            table.append(StatusWord(word: w, length: token.count, cancel: verdict == .cancel))
         }
-        return (0, 0)
+        return table
     }
 
     enum Outcome {
