@@ -1,5 +1,5 @@
 import Testing
-import TransactionIO
+@testable import TransactionIO
 @testable import Aggregates
 
 /// A random log with the features that break naive parsers: quoted fields with
@@ -50,6 +50,20 @@ func fastAggregates(_ bytes: [UInt8], options: ScanOptions) throws -> (ScanAggre
 
 @Suite("Parallel scan equals the reference scan")
 struct DifferentialScanTests {
+    /// The same hostile rows in CP949 (Korean text in fields and statuses): rows valid in the
+    /// encoding take the word-at-a-time path, and must give what the reference gives.
+    @Test(arguments: [(UInt64(11), 2, 257), (12, 3, 4096)])
+    func cp949HostileLogs(seed: UInt64, threads: Int, chunkSize: Int) throws {
+        let text = String(decoding: hostileLog(rows: 300, seed: seed), as: UTF8.self)
+        let bytes = try #require(TextEncoding.cp949.encode(text))
+        let options = ScanOptions(batchSize: 5, encoding: .cp949, chunkSize: chunkSize, threads: threads)
+        let (reference, referenceBad) = try referenceAggregates(bytes, options: ScanOptions(encoding: .cp949))
+        let (fast, fastBad) = try fastAggregates(bytes, options: options)
+        #expect(sameResults(fast, reference))
+        #expect(fastBad == referenceBad)
+        #expect(reference.rows.accepted > 100)
+    }
+
     @Test(arguments: [(UInt64(1), 1, 64), (2, 2, 100), (3, 3, 257), (4, 2, 4096), (5, 4, 1), (6, 2, 1 << 20)])
     func randomHostileLogs(seed: UInt64, threads: Int, chunkSize: Int) throws {
         let bytes = hostileLog(rows: 300, seed: seed)
