@@ -37,16 +37,29 @@ final class ChunkAccumulator: @unchecked Sendable {
         outboxes = (0..<partitions).map { _ in ConsumerOutbox() }
     }
 
-    /// The partition that owns a consumer key.
+    /// The partition that owns a consumer key: 32 mixed bits scaled to [0, count) by a
+    /// multiply and shift (no division).
     @inline(__always)
     static func partition(of key: UInt64, count: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0xD6E8_FEB8_6659_FD93) >> 40) % count
+        Int(truncatingIfNeeded: (((key &* 0xD6E8_FEB8_6659_FD93) >> 32) &* UInt64(count)) >> 32)
+    }
+
+    /// Per industry id: the KSIC division (0–99, 100 for none) and its `SpendingGroup`, packed
+    /// as division << 8 | group, filled as ids appear.
+    @exclusivity(unchecked) private var industryClass: [UInt16] = []
+
+    @inline(__always)
+    private func industryClass(id: Int, code: IndustryCode) -> UInt16 {
+        if id < industryClass.count { return industryClass[id] }
+        while industryClass.count <= id { industryClass.append(0) }
+        let division = SpendingGroup.division(of: code) ?? 100
+        industryClass[id] = UInt16(division) << 8 | UInt16(SpendingGroup.byDivision[division])
+        return industryClass[id]
     }
 
     /// Adds a batch of accepted rows.
     func add(_ batch: TransactionBatch) {
         let n = batch.count
-        let groups = SpendingGroup.byDivision
         batch.withColumns { c in
             let month = c.month, hour = c.hour, time = c.time, consumerRegion = c.consumerRegion
             let merchantRegion = c.merchantRegion, industry = c.industry, amount = c.netAmount
@@ -54,9 +67,14 @@ final class ChunkAccumulator: @unchecked Sendable {
             // Safe: every column of a batch has `n` elements (TransactionBatch.append adds to all).
             // Outboxes get room for the whole batch first, so the loop writes through raw pointers.
             let parts = partitions
-            var cursors = [Int](repeating: 0, count: parts)
-            var bases: [UnsafeMutablePointer<ConsumerUpdate>] = []
-            for p in 0..<parts { bases.append(outboxes[p].reserve(n)) }
+            let cursors = UnsafeMutablePointer<Int>.allocate(capacity: parts)
+            let bases = UnsafeMutablePointer<UnsafeMutablePointer<ConsumerUpdate>>.allocate(capacity: parts)
+            defer {
+                cursors.deallocate()
+                bases.deallocate()
+            }
+            cursors.initialize(repeating: 0, count: parts)
+            for p in 0..<parts { (bases + p).initialize(to: outboxes[p].reserve(n)) }
             let ahead = 8
             for k in 0..<n {
                 if k + ahead < n && merchantKey[k + ahead] != 0 { merchants.prefetch(merchantKey[k + ahead]) }
@@ -67,7 +85,8 @@ final class ChunkAccumulator: @unchecked Sendable {
                 let merchantRegionID = regionIDs.id(UInt64(bitPattern: region))
                 let consumerRegionID = regionIDs.id(UInt64(bitPattern: consumerRegion[k]))
                 let monthID = monthIDs.id(m)
-                if !spendingCube.add(a, x: merchantRegionID, y: industryIDs.id(code.packed), z: monthID) {
+                let industryID = industryIDs.id(code.packed)
+                if !spendingCube.add(a, x: merchantRegionID, y: industryID, z: monthID) {
                     spending.withValue(Key3(a: code.packed, b: UInt64(bitPattern: region), c: m)) { $0.add(a) }
                 }
                 if !flowCube.add(a, x: consumerRegionID, y: merchantRegionID, z: monthID) {
@@ -77,12 +96,13 @@ final class ChunkAccumulator: @unchecked Sendable {
                 if mk != 0 { merchants.add(mk, amount: a, region: region, industry: code.packed) }
                 let ck = consumerKey[k]
                 if ck != 0 {
-                    let division = SpendingGroup.division(of: code) ?? 100
+                    let industryKind = industryClass(id: industryID, code: code)
                     let p = parts == 1 ? 0 : Self.partition(of: ck, count: parts)
                     (bases[p] + cursors[p]).initialize(to: ConsumerUpdate(
                         key: ck, amount: a, time: time[k], home: consumerRegion[k], hour: hour[k],
-                        group: groups[division], division: UInt8(division), outside: consumerRegion[k] != region))
-                    cursors[p] += 1
+                        group: UInt8(truncatingIfNeeded: industryKind), division: UInt8(truncatingIfNeeded: industryKind >> 8),
+                        outside: consumerRegion[k] != region))
+                    cursors[p] &+= 1
                 }
             }
             for p in 0..<parts { outboxes[p].commit(cursors[p]) }
