@@ -65,15 +65,29 @@ public enum ParallelScanDriver {
             var splits = [Int](repeating: roundEnd, count: threads + 1)
             for t in 0..<threads { splits[t] = min(roundStart + t * chunkSize, roundEnd) }
 
-            // Pre-pass: the parity of the quotes in each segment, in parallel (a quick
-            // scan that skips quote-free blocks), so each cut's "inside quotes" state is known.
-            let parities = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
-            defer { parities.deallocate() }
-            nonisolated(unsafe) let paritiesOut = parities
+            // Pre-pass: the quote parity of each segment before a cut (the last segment needs
+            // none), so each cut's "inside quotes" state is known. Every such segment is split
+            // into `threads` pieces and worker w scans piece w of each (a quick scan that skips
+            // quote-free blocks); a segment's parity is the XOR of its pieces'.
+            let cuts = threads - 1
+            let pieces = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(cuts * threads, 1))
+            defer { pieces.deallocate() }
+            nonisolated(unsafe) let piecesOut = pieces
             let segments = splits
-            DispatchQueue.concurrentPerform(iterations: threads) { t in
-                // Safe: each worker writes only its own element t.
-                paritiesOut[t] = StructuralCounts.quoteParity(data, from: segments[t], to: segments[t + 1])
+            if cuts > 0 {
+                DispatchQueue.concurrentPerform(iterations: threads) { w in
+                    for segment in 0..<cuts {
+                        let (from, to) = (segments[segment], segments[segment + 1])
+                        let length = to - from
+                        // Safe: each worker writes only its own elements segment · threads + w.
+                        piecesOut[segment * threads + w] = StructuralCounts.quoteParity(
+                            data, from: from + length * w / threads, to: from + length * (w + 1) / threads)
+                    }
+                }
+            }
+            var parities = [Int](repeating: 0, count: threads)
+            for segment in 0..<cuts {
+                for w in 0..<threads { parities[segment] ^= pieces[segment * threads + w] }
             }
 
             // Exact record starts at each cut (line numbers follow from the parse: each
