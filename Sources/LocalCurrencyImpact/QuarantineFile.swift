@@ -2,7 +2,8 @@ import TransactionIO
 
 /// Collects quarantined rows and writes them as CSV
 /// (`file,line,column,reason,raw`), raw bytes kept as text where they are UTF-8
-/// and hex-escaped (`\xNN`) where they are not.
+/// and hex-escaped (`\xNN`) where they are not. A row longer than
+/// `QuarantinedRow.rawLimit` bytes shows its start and `… (cut: the first K of N bytes)`.
 public final class QuarantineFile {
     public private(set) var rows: [QuarantinedRow] = []
     /// Most rows kept in memory; further rows are counted but not written.
@@ -18,7 +19,9 @@ public final class QuarantineFile {
     public func csv() -> String {
         var out = "file,line,column,reason,raw\n"
         for r in rows {
-            out += ImpactReports.CSVWriter.row([r.file, String(r.line), r.column.map(String.init) ?? "", r.reason.rawValue, Self.text(r.raw)])
+            var raw = Self.text(r.raw)
+            if r.rawLength > r.raw.count { raw += " … (cut: the first \(r.raw.count) of \(r.rawLength) bytes)" }
+            out += ImpactReports.CSVWriter.row([r.file, String(r.line), r.column.map(String.init) ?? "", r.reason.rawValue, raw])
         }
         if dropped > 0 { out += "# \(dropped) further quarantined rows not listed (limit \(limit))\n" }
         return out

@@ -112,7 +112,7 @@ struct ChunkParseState {
         if keepQuarantined {
             outcome.quarantined.append(QuarantinedRow(
                 file: file, line: recordLine, column: column, reason: reason,
-                raw: Array(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd]))))
+                bytes: UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd])))
         }
     }
 

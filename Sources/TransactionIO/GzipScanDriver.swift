@@ -40,9 +40,7 @@ public enum GzipScanDriver {
             let outcome = pending.withUnsafeBytes { bytes in
                 parser.parse(bytes, start: 0, limit: bytes.count, isFinal: isFinal, file: path) { batch in onBatch(0, batch) }
             }
-            let quarantined = outcome.quarantined.map {
-                QuarantinedRow(file: $0.file, line: line + $0.line, column: $0.column, reason: $0.reason, raw: $0.raw)
-            }
+            let quarantined = outcome.quarantined.map { $0.movedDown(by: line) }
             line += outcome.newlines
             pending.removeFirst(outcome.end)
             total = total + outcome.accounting

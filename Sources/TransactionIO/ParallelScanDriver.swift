@@ -133,10 +133,7 @@ public enum ParallelScanDriver {
                                     hint: "please report this with the file; --threads 1 avoids parallel chunking")
                 }
                 roundAccounting = roundAccounting + outcome.accounting
-                for row in outcome.quarantined {
-                    quarantined.append(QuarantinedRow(file: row.file, line: line + row.line, column: row.column,
-                                                      reason: row.reason, raw: row.raw))
-                }
+                for row in outcome.quarantined { quarantined.append(row.movedDown(by: line)) }
                 if t == threads - 1 { next = outcome.end }
                 line += outcome.newlines
             }

@@ -41,7 +41,7 @@ public enum ReferenceLogScanner {
             accounting.quarantinedByReason[reason, default: 0] += 1
             let end = record.contentEnd
             onQuarantine(QuarantinedRow(file: file, line: record.line, column: column, reason: reason,
-                                        raw: Array(UnsafeRawBufferPointer(rebasing: bytes[record.start..<end]))))
+                                        bytes: UnsafeRawBufferPointer(rebasing: bytes[record.start..<end])))
         }
 
         while true {

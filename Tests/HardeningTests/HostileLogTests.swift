@@ -114,7 +114,8 @@ struct HostileLogTests {
     }
 
     /// A 100 MB field (generated here, never committed): the row is read whole, the next
-    /// row keeps its line number, and an unclosed 100 MB field is one quarantined row.
+    /// row keeps its line number, and an unclosed 100 MB field is one quarantined row
+    /// (whose first 64 KiB are kept).
     /// Only the parallel scan runs here (the byte-at-a-time reference takes several
     /// seconds per 100 MB in a debug build); the differential tests cover the rest.
     @Test func hundredMegabyteField() throws {
@@ -131,7 +132,8 @@ struct HostileLogTests {
         let (b, badB) = try ScanHarness.fast(unclosed, options: ScanOptions(threads: 2))
         #expect(b.rows.read == 1 && b.rows.quarantined == 1)
         #expect(Self.summary(badB) == ["log.csv:2:9:unterminated_quote"])
-        #expect(badB.first.map { $0.raw.count > size } == true)
+        // Kept: the first 64 KiB and the full length, not 100 MB of copies.
+        #expect(badB.first.map { $0.raw.count == QuarantinedRow.rawLimit && $0.rawLength > size } == true)
     }
 
     // MARK: - Structure
@@ -148,6 +150,23 @@ struct HostileLogTests {
         let (b, badB) = try Self.scan(Array(stray.utf8))
         #expect(b.rows.accepted == 1)
         #expect(Self.summary(badB) == ["log.csv:3:9:unterminated_quote"])
+    }
+
+    /// A quote left open early in a large log makes the rest of the file one row: it is
+    /// quarantined with its first 64 KiB and its full length, not copied whole into memory,
+    /// and the quarantine file says it was cut.
+    @Test func unclosedQuoteEarlyInALargeLogKeepsOnlyTheStartOfTheRow() throws {
+        let rest = String(repeating: Self.good, count: 3000)  // ~250 KB after the open quote
+        let text = Self.header + Self.good + "T2,\"2024-01-05 10:00:00,C1,47111,M1,47111,56111,100,x,approved\n" + rest
+        let (a, bad) = try Self.scan(Array(text.utf8))
+        #expect(a.rows.accepted == 1)
+        #expect(Self.summary(bad) == ["log.csv:3:2:unterminated_quote"])
+        let row = try #require(bad.first)
+        #expect(row.raw.count == QuarantinedRow.rawLimit)
+        #expect(row.rawLength == Array(text.utf8).count - Array((Self.header + Self.good).utf8).count)
+        let file = QuarantineFile()
+        file.add(row)
+        #expect(file.csv().contains("(cut: the first 65536 of \(row.rawLength) bytes)"))
     }
 
     @Test func headerOnlyAndEmptyFiles() throws {

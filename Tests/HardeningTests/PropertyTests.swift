@@ -63,7 +63,8 @@ struct PropertyTests {
         for part in parts {
             let offset = Self.newlines(log.records[0..<part.first])
             mapped += part.quarantined.map {
-                QuarantinedRow(file: "log.csv", line: $0.line + offset, column: $0.column, reason: $0.reason, raw: $0.raw)
+                QuarantinedRow(file: "log.csv", line: $0.line + offset, column: $0.column, reason: $0.reason, raw: $0.raw,
+                               rawLength: $0.rawLength)
             }
         }
         #expect(mapped == wholeBad, "seed \(seed): cuts \(cuts)")
