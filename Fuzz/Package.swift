@@ -23,5 +23,6 @@ let package = Package(
         .executableTarget(name: "FuzzSchema", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzIOTable", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzState", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzGzip", dependencies: ["FuzzSupport"]),
     ]
 )

@@ -21,17 +21,18 @@ time_per_target="${FUZZ_TIME:-120}"
 work="${FUZZ_WORK:-/tmp/lcimpact-fuzz}"
 build="${FUZZ_BUILD:-$root/.build-fuzz}"
 jobs="${FUZZ_JOBS:-1}"
-all_targets=(scan schema iotable state)
+all_targets=(scan schema iotable state gzip)
 
 # Per target: executable, largest input, extra libFuzzer flags.
 binary() {
     case "$1" in
         scan) echo FuzzScan ;; schema) echo FuzzSchema ;; iotable) echo FuzzIOTable ;; state) echo FuzzState ;;
+        gzip) echo FuzzGzip ;;
         *) echo "unknown target '$1' (targets: ${all_targets[*]})" >&2; exit 64 ;;
     esac
 }
 max_len() {
-    case "$1" in scan) echo 4096 ;; schema) echo 2048 ;; iotable) echo 4096 ;; state) echo 8192 ;; esac
+    case "$1" in scan) echo 4096 ;; schema) echo 2048 ;; iotable) echo 4096 ;; state) echo 8192 ;; gzip) echo 4096 ;; esac
 }
 
 # Swift's crash backtracer would wait on every crash; OpenBLAS threads would only add noise;
