@@ -3,7 +3,7 @@
 #
 #   Fuzz/run.sh                 build, then run every target for $FUZZ_TIME seconds each, one after another
 #   Fuzz/run.sh build           build only
-#   Fuzz/run.sh run scan state  run the named targets (scan, schema, iotable, state) without rebuilding
+#   Fuzz/run.sh run scan state  run the named targets (scan, schema, iotable, state, gzip) without rebuilding
 #   Fuzz/run.sh repro scan FILE run one target once on FILE (a saved crash) and show the report
 #
 # Environment: FUZZ_TIME (seconds per target, default 120), FUZZ_WORK (working corpus, crashes and
