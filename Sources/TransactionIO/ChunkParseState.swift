@@ -50,24 +50,26 @@ struct ChunkParseState {
                    column: nil, contentEnd: contentEnd)
             return
         }
-        // The word-at-a-time form first, for rows without quotes, with room to read past their
-        // end, and (when not plain ASCII) valid in the log's encoding — Korean text in a field
-        // is common; an invalid row goes to the general path, which quarantines it.
-        if wordParsing && !recordHasQuote && contentEnd + 32 <= data.count,
-           !recordMayBeNonASCII || parser.encoding.isValid(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd])),
+        // Rows with non-ASCII bytes are checked against the log's encoding once, here; an
+        // invalid row is quarantined by the general path.
+        let encodingValid = !recordMayBeNonASCII
+            || parser.encoding.isValid(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd]))
+        // The word-at-a-time form first, for valid rows without quotes and with room to read
+        // past their end (Korean text in a field is common and takes this path too).
+        if encodingValid && wordParsing && !recordHasQuote && contentEnd + 32 <= data.count,
            let result = parser.rows.parseWords(into: &batch, base: base, rowStart: recordStart, rowEnd: contentEnd,
                                                fieldEnds: fieldEnds, fieldCount: fieldCount) {
             accept(result, flush: flush)
             return
         }
-        finishRecordByFields(contentEnd: contentEnd, flush: flush)
+        finishRecordByFields(contentEnd: contentEnd, encodingValid: encodingValid, flush: flush)
     }
 
-    /// The general path: encoding check, quoted fields, then `RowParser.parse`.
-    mutating func finishRecordByFields(contentEnd: Int, flush: (inout TransactionBatch) -> Void) {
+    /// The general path: quarantine for invalid encoding, quoted fields, then `RowParser.parse`.
+    mutating func finishRecordByFields(contentEnd: Int, encodingValid: Bool, flush: (inout TransactionBatch) -> Void) {
         let fieldCount = parser.fieldCount
         let encoding = parser.encoding
-        if recordMayBeNonASCII && !encoding.isValid(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd])) {
+        if !encodingValid {
             let (first, ends) = (recordStart, fieldEnds)
             let ranges = (0..<fieldCount).map { k in
                 (k == 0 ? first : ends[k - 1] + 1)..<(k == fieldCount - 1 ? contentEnd : ends[k])

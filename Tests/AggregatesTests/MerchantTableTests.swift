@@ -1,5 +1,6 @@
 import Testing
 @testable import Aggregates
+@testable import TransactionIO
 
 /// The compact merchant table must give exactly what adding `MerchantTotals` row by
 /// row gives, including when its 32-bit counts spill and when a merchant's
@@ -8,14 +9,8 @@ import Testing
 struct MerchantTableTests {
     /// Rows: merchant key, amount (negative = cancellation), region, industry.
     static func rows(count: Int, seed: UInt64) -> [(UInt64, Int64, Int64, UInt64)] {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = GeneratorRandom(seed: seed)
+        func next() -> UInt64 { rng.next() }
         return (0..<count).map { _ in
             let key = next() % 500  // includes key 0, stored as 1 (like an id hash of 0)
             let amount = Int64(next() % 100_000) - (next() % 10 == 0 ? 200_000 : 0)

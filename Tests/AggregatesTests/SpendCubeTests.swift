@@ -8,14 +8,8 @@ import Testing
 struct SpendCubeTests {
     /// A batch of random rows over `regions` regions, `industries` codes and `months` months.
     static func batch(rows: Int, regions: Int, industries: Int, months: Int, seed: UInt64) -> TransactionBatch {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = GeneratorRandom(seed: seed)
+        func next() -> UInt64 { rng.next() }
         let b = TransactionBatch()
         for _ in 0..<rows {
             let month = Int32(202_001 + Int(next() % UInt64(months)))

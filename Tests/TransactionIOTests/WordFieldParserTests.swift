@@ -18,7 +18,7 @@ struct WordFieldParserTests {
 
     /// Random fields built from the characters that matter to these parsers.
     static func randomFields(count: Int, seed: UInt64) -> [[UInt8]] {
-        var rng = SeededGenerator(seed: seed)
+        var rng = GeneratorRandom(seed: seed)
         let alphabet = Array("0123456789-: T+,./Za\u{7F}\u{1F}~!".utf8) + [0x80, 0xEA, 0x00, 0x3A, 0x2F, 0x40]
         var fields: [[UInt8]] = []
         for _ in 0..<count {
@@ -101,19 +101,6 @@ struct WordFieldParserTests {
                 #expect(word == byte, "byte \(b) length \(n)")
             }
         }
-    }
-}
-
-/// SplitMix64, for reproducible random fields.
-struct SeededGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
