@@ -37,13 +37,6 @@ final class ChunkAccumulator: @unchecked Sendable {
         outboxes = (0..<partitions).map { _ in ConsumerOutbox() }
     }
 
-    /// The partition that owns a consumer key: 32 mixed bits scaled to [0, count) by a
-    /// multiply and shift (no division).
-    @inline(__always)
-    static func partition(of key: UInt64, count: Int) -> Int {
-        Int(truncatingIfNeeded: (((key &* 0xD6E8_FEB8_6659_FD93) >> 32) &* UInt64(count)) >> 32)
-    }
-
     /// Per industry id: the KSIC division (0–99, 100 for none) and its `SpendingGroup`, packed
     /// as division << 8 | group, filled as ids appear.
     @exclusivity(unchecked) private var industryClass: [UInt16] = []
@@ -97,7 +90,7 @@ final class ChunkAccumulator: @unchecked Sendable {
                 let ck = consumerKey[k]
                 if ck != 0 {
                     let industryKind = industryClass(id: industryID, code: code)
-                    let p = parts == 1 ? 0 : Self.partition(of: ck, count: parts)
+                    let p = parts == 1 ? 0 : ConsumerTable.shard(of: ck, count: parts)
                     (bases[p] + cursors[p]).initialize(to: ConsumerUpdate(
                         key: ck, amount: a, time: time[k], home: consumerRegion[k], hour: hour[k],
                         group: UInt8(truncatingIfNeeded: industryKind), division: UInt8(truncatingIfNeeded: industryKind >> 8),

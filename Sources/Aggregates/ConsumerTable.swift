@@ -6,35 +6,77 @@ import CScanSupport
 /// index, whatever the number of rows. Merges exactly (sums, min/max, bit unions,
 /// saturating counts), so results do not depend on how the log was split.
 ///
+/// The records live in one or more shards, disjoint by key: key `k` lives in shard
+/// `shard(of: k, count: shards.count)`. A parallel scan builds one shard per worker
+/// (its consumer partition) and hands them over as they are, so the end of a scan
+/// copies no records. Iteration visits shard 0's records, then shard 1's, …, each
+/// in insertion order.
+///
 /// A value type with copy-on-write storage.
 public struct ConsumerTable: Sendable {
-    var storage: ConsumerStorage
+    var shards: [ConsumerStorage]
 
-    public init() { storage = ConsumerStorage() }
+    public init() { shards = [ConsumerStorage()] }
+
+    /// A table over the partitions of a parallel scan: `storages[p]` must hold exactly
+    /// keys with `shard(of: key, count: storages.count) == p`.
+    init(shards storages: [ConsumerStorage]) {
+        precondition(!storages.isEmpty)
+        shards = storages
+    }
+
+    /// The shard that holds `key` among `count`: 32 mixed bits scaled to [0, count) by
+    /// a multiply and a shift (no division).
+    @inline(__always)
+    static func shard(of key: UInt64, count: Int) -> Int {
+        Int(truncatingIfNeeded: (((key &* 0xD6E8_FEB8_6659_FD93) >> 32) &* UInt64(count)) >> 32)
+    }
 
     /// Number of consumers.
-    public var count: Int { storage.count }
+    public var count: Int { shards.reduce(0) { $0 + $1.count } }
 
-    /// Applies updates (the scan's hot loop), prefetching ahead.
+    /// The storage of shard `s`, copied first if another table shares it.
+    private mutating func uniqueShard(_ s: Int) -> ConsumerStorage {
+        if !isKnownUniquelyReferenced(&shards[s]) { shards[s] = shards[s].copy() }
+        return shards[s]
+    }
+
+    /// Applies updates (the scan's hot loop), prefetching ahead. The table must have one
+    /// shard (a consumer partition does).
     mutating func apply(_ updates: UnsafeBufferPointer<ConsumerUpdate>) {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        storage.apply(updates)
+        precondition(shards.count == 1, "updates go to a single-shard table")
+        uniqueShard(0).apply(updates)
     }
 
     /// Merges `other` into `self`.
     public mutating func merge(_ other: ConsumerTable) {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        storage.absorb(other.storage)
+        if shards.count == 1 && other.shards.count == 1 {
+            uniqueShard(0).absorb(other.shards[0])
+            return
+        }
+        let n = shards.count
+        for s in 0..<n { _ = uniqueShard(s) }
+        for theirs in other.shards {
+            theirs.forEachRecord { r in
+                shards[n == 1 ? 0 : Self.shard(of: r[0], count: n)].absorb(record: r)
+            }
+        }
+    }
+
+    /// Calls `body` with each consumer's raw record (shard by shard, in insertion order).
+    func forEachRecord(_ body: (UnsafeMutablePointer<UInt64>) -> Void) {
+        for shard in shards { shard.forEachRecord(body) }
     }
 
     /// Calls `body` with each consumer's features (in storage order).
     public func forEach(_ body: (ConsumerFeatures) -> Void) {
-        storage.forEachRecord { body(ConsumerStorage.features(of: $0)) }
+        forEachRecord { body(ConsumerStorage.features(of: $0)) }
     }
 
     /// The features of the consumer with id hash `key`.
     public func features(forKey key: UInt64) -> ConsumerFeatures? {
-        storage.find(key).map { ConsumerStorage.features(of: storage.record($0)) }
+        let shard = shards[shards.count == 1 ? 0 : Self.shard(of: key, count: shards.count)]
+        return shard.find(key).map { ConsumerStorage.features(of: shard.record($0)) }
     }
 
     /// All features sorted by key (for comparisons and stable output).
@@ -230,30 +272,33 @@ final class ConsumerStorage: @unchecked Sendable {
 
     /// Merges the records of `other` (exact: sums, min/max, unions, saturating counts).
     func absorb(_ other: ConsumerStorage) {
-        other.forEachRecord { o in
-            let r = record(findOrInsert(o[0]))
-            r[1] = UInt64(bitPattern: Int64(bitPattern: r[1]) &+ Int64(bitPattern: o[1]))
-            r[2] = UInt64(bitPattern: Int64(bitPattern: r[2]) &+ Int64(bitPattern: o[2]))
-            let (t, home) = (Int64(bitPattern: o[3]), Int64(bitPattern: o[5]))
-            let first = Int64(bitPattern: r[3])
-            if t < first || (t == first && home < Int64(bitPattern: r[5])) {
-                r[3] = o[3]
-                r[5] = o[5]
-            }
-            if Int64(bitPattern: o[4]) > Int64(bitPattern: r[4]) { r[4] = o[4] }
-            r[6] &+= o[6]
-            r[7] |= o[7]
-            r[8] |= o[8]
-            UnsafeMutableRawPointer(r + 9).withMemoryRebound(to: UInt16.self, capacity: 24) { mine in
-                UnsafeMutableRawPointer(o + 9).withMemoryRebound(to: UInt16.self, capacity: 24) { theirs in
-                    for h in 0..<24 {
-                        let (sum, overflow) = mine[h].addingReportingOverflow(theirs[h])
-                        mine[h] = overflow ? UInt16.max : sum
-                    }
+        other.forEachRecord { absorb(record: $0) }
+    }
+
+    /// Merges one stored record (`words` words) into this storage's record with the same key.
+    func absorb(record o: UnsafeMutablePointer<UInt64>) {
+        let r = record(findOrInsert(o[0]))
+        r[1] = UInt64(bitPattern: Int64(bitPattern: r[1]) &+ Int64(bitPattern: o[1]))
+        r[2] = UInt64(bitPattern: Int64(bitPattern: r[2]) &+ Int64(bitPattern: o[2]))
+        let (t, home) = (Int64(bitPattern: o[3]), Int64(bitPattern: o[5]))
+        let first = Int64(bitPattern: r[3])
+        if t < first || (t == first && home < Int64(bitPattern: r[5])) {
+            r[3] = o[3]
+            r[5] = o[5]
+        }
+        if Int64(bitPattern: o[4]) > Int64(bitPattern: r[4]) { r[4] = o[4] }
+        r[6] &+= o[6]
+        r[7] |= o[7]
+        r[8] |= o[8]
+        UnsafeMutableRawPointer(r + 9).withMemoryRebound(to: UInt16.self, capacity: 24) { mine in
+            UnsafeMutableRawPointer(o + 9).withMemoryRebound(to: UInt16.self, capacity: 24) { theirs in
+                for h in 0..<24 {
+                    let (sum, overflow) = mine[h].addingReportingOverflow(theirs[h])
+                    mine[h] = overflow ? UInt16.max : sum
                 }
             }
-            for g in 15..<27 { r[g] = UInt64(bitPattern: Int64(bitPattern: r[g]) &+ Int64(bitPattern: o[g])) }
         }
+        for g in 15..<27 { r[g] = UInt64(bitPattern: Int64(bitPattern: r[g]) &+ Int64(bitPattern: o[g])) }
     }
 
     /// Inserts a whole record as read from a state file (key must be new).

@@ -110,13 +110,14 @@ public struct LogScan {
         var aggregates = ScanAggregates()
         aggregates.record(accounting, file: file)
         for accumulator in accumulators { accumulator.drain(into: &aggregates) }
-        var consumers = partitions[0].table
-        partitions[0].table = ConsumerTable()
-        for p in 1..<max(workers, 1) {
-            consumers.merge(partitions[p].table)
-            partitions[p].table = ConsumerTable()
+        // The partitions become the table's shards as they are (no records copied): partition p
+        // holds exactly the keys that ConsumerTable.shard(of:count:) sends to p.
+        var shards: [ConsumerStorage] = []
+        for partition in partitions {
+            shards.append(partition.table.shards[0])
+            partition.table = ConsumerTable()
         }
-        aggregates.consumers = consumers
+        aggregates.consumers = ConsumerTable(shards: shards)
         return aggregates
     }
 }

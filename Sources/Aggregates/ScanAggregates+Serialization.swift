@@ -97,7 +97,7 @@ extension ScanAggregates {
         section("CONS") { s in
             s.u64(UInt64(consumers.count))
             s.u32(UInt32(ConsumerStorage.words))
-            consumers.storage.forEachRecord { r in
+            consumers.forEachRecord { r in
                 for k in 0..<ConsumerStorage.words { s.u64(r[k]) }
             }
         }
@@ -177,7 +177,7 @@ extension ScanAggregates {
                     let table = ConsumerTable()
                     for _ in 0..<n {
                         for k in 0..<ConsumerStorage.words { words[k] = try s.u64() }
-                        let inserted = words.withUnsafeBufferPointer { table.storage.insertRaw($0.baseAddress!) }
+                        let inserted = words.withUnsafeBufferPointer { table.shards[0].insertRaw($0.baseAddress!) }
                         guard inserted else { throw s.corrupt("a consumer appears twice") }
                     }
                     consumers = table
