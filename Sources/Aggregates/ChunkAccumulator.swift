@@ -38,13 +38,15 @@ final class ChunkAccumulator: @unchecked Sendable {
     }
 
     /// Per industry id: the KSIC division (0–99, 100 for none) and its `SpendingGroup`, packed
-    /// as division << 8 | group, filled as ids appear.
+    /// as division << 8 | group, filled as ids are first asked for (`unclassified` until then:
+    /// an id may first appear on a row without a consumer, which does not ask).
     @exclusivity(unchecked) private var industryClass: [UInt16] = []
+    private static let unclassified = UInt16.max
 
     @inline(__always)
     private func industryClass(id: Int, code: IndustryCode) -> UInt16 {
-        if id < industryClass.count { return industryClass[id] }
-        while industryClass.count <= id { industryClass.append(0) }
+        if id < industryClass.count && industryClass[id] != Self.unclassified { return industryClass[id] }
+        while industryClass.count <= id { industryClass.append(Self.unclassified) }
         let division = SpendingGroup.division(of: code) ?? 100
         industryClass[id] = UInt16(division) << 8 | UInt16(SpendingGroup.byDivision[division])
         return industryClass[id]

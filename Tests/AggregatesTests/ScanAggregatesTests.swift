@@ -60,6 +60,24 @@ struct ScanAggregatesTests {
 
     /// The aggregates of a log equal the merge of the aggregates of its parts,
     /// wherever it is split and in whichever order the parts are merged.
+    /// Regression: an industry code first seen on a row without a consumer id must still
+    /// give later consumers its KSIC division and spending group (a per-worker cache filled
+    /// the codes it skipped with division 0, group 0).
+    @Test(arguments: [1, 2])
+    func industryFirstSeenWithoutConsumer(threads: Int) throws {
+        let a = try aggregates(Self.header + """
+            T1,2024-01-05 10:00:00,,47111,M1,47111,85501,1000,card,approved
+            T2,2024-01-05 10:00:00,C1,47111,M1,47111,56111,2000,card,approved
+            T3,2024-01-05 11:00:00,C1,47111,M1,47111,85501,3000,card,approved
+            """, options: ScanOptions(threads: threads))
+        let c1 = try #require(a.consumers.sortedFeatures().first)
+        #expect(a.consumers.count == 1)
+        #expect(c1.distinctDivisions == 2)  // divisions 56 and 85
+        #expect(c1.spendByGroup[SpendingGroup.education.rawValue] == 3000)
+        #expect(c1.spendByGroup[SpendingGroup.foodService.rawValue] == 2000)
+        #expect(c1.spendByGroup[SpendingGroup.retail.rawValue] == 0)
+    }
+
     @Test(arguments: [1, 137, 500, 999])
     func mergeOfPartsEqualsWhole(split: Int) throws {
         let lines = Self.log(rows: 1000, seed: 3)
