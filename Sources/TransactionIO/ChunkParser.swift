@@ -14,6 +14,8 @@ struct ChunkParser {
     let delimiter: UInt8
     let encoding: TextEncoding
     let batchSize: Int
+    /// The role of each field on the plain-row path (nil: the log takes the block scan only).
+    let plainRoles: [PlainFieldRole]?
 
     init(layout: LogLayout, batchSize: Int, duplicates: DuplicateFilter? = nil) {
         self.layout = layout
@@ -22,6 +24,7 @@ struct ChunkParser {
         self.delimiter = layout.delimiter
         self.encoding = layout.encoding
         self.batchSize = batchSize
+        self.plainRoles = PlainFieldRole.roles(of: rows, fieldCount: fieldCount)
     }
 
     struct Outcome {
@@ -46,7 +49,13 @@ struct ChunkParser {
         let dataEnd = data.count
         guard start < dataEnd, start < limit, let base = data.baseAddress else { return Outcome(end: start) }
         let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 1)
-        defer { fieldEnds.deallocate() }
+        let roles = UnsafeMutablePointer<PlainFieldRole>.allocate(capacity: fieldCount)
+        roles.initialize(repeating: .skip, count: fieldCount)
+        defer {
+            fieldEnds.deallocate()
+            roles.deallocate()
+        }
+        if let plainRoles { roles.update(from: plainRoles, count: fieldCount) }
         // The record state lives in a struct (not in locals captured by nested functions,
         // which the compiler boxes and guards with dynamic exclusivity checks).
         var state = ChunkParseState(
@@ -57,7 +66,33 @@ struct ChunkParser {
         var insideCarry: UInt64 = 0       // all ones when the block starts inside quotes
         var newlinesBeforeBlock: Int64 = 0
         let maxFields = fieldCount + 1
+        // The plain-row path (see `parsePlainRow`) takes each record it can; the block scan
+        // below takes the others. After a record the plain-row path declines, the block scan
+        // keeps the next `slowRun` records before the plain-row path is tried again (doubling
+        // while it keeps declining, so a log of Korean text or quoted fields pays little for
+        // the attempts).
+        let plainRows = state.wordParsing && plainRoles != nil
+        var slowRun = 0, slowLeft = 0
 
+        rows: while true {
+            if plainRows && slowLeft == 0 {
+                while state.recordStart < limit && state.recordStart + ChunkParseState.plainRowSlack <= dataEnd {
+                    guard state.parsePlainRow(roles: roles, flush: flush) else { break }
+                    slowRun = 0
+                }
+                if state.recordStart >= limit {
+                    return state.finish(end: state.recordStart, newlines: state.recordLine, flush: flush)
+                }
+                // The block scan resumes at the record start, outside quotes.
+                blockStart = state.recordStart
+                insideCarry = 0
+                newlinesBeforeBlock = state.recordLine
+                state.fieldsSeen = 0
+                state.recordMayBeNonASCII = false
+                state.recordHasQuote = false
+                slowRun = min(max(slowRun * 2, 1), 1024)
+                slowLeft = slowRun
+            }
         while blockStart < dataEnd {
             let available = dataEnd - blockStart
             var masks: BlockMasks
@@ -105,11 +140,20 @@ struct ChunkParser {
                         state.fieldsSeen = 0
                         return state.finish(end: state.recordStart, newlines: state.recordLine, flush: flush)
                     }
+                    if plainRows {
+                        slowLeft &-= 1
+                        if slowLeft == 0 {
+                            state.fieldsSeen = 0
+                            continue rows
+                        }
+                    }
                 }
             }
             state.fieldsSeen = fieldsSeen
             newlinesBeforeBlock &+= quoteFree ? newlinesInBlock : Int64(masks.newline.nonzeroBitCount)
             blockStart += 64
+        }
+            break rows
         }
         // The data ended inside a record.
         if state.recordStart < dataEnd {

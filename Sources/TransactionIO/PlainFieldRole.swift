@@ -1,0 +1,21 @@
+/// What the plain-row path does with one field of a row: which canonical column it
+/// holds (its value is parsed), or none (the field is only skipped).
+enum PlainFieldRole: UInt8 {
+    case skip, timestamp, consumerRegion, merchantRegion, industry, amount, status, consumerID, merchantID
+
+    /// The role of each field of `parser`'s schema, or nil when one field holds two
+    /// canonical columns (a mapping may do that; such logs take the block scan).
+    static func roles(of parser: RowParser, fieldCount: Int) -> [PlainFieldRole]? {
+        var roles = [PlainFieldRole](repeating: .skip, count: fieldCount)
+        let assigned: [(Int?, PlainFieldRole)] = [
+            (parser.timestamp, .timestamp), (parser.consumerRegion, .consumerRegion),
+            (parser.merchantRegion, .merchantRegion), (parser.ksic, .industry), (parser.amount, .amount),
+            (parser.status, .status), (parser.consumerID, .consumerID), (parser.merchantID, .merchantID),
+        ]
+        for case let (index?, role) in assigned {
+            guard index >= 0 && index < fieldCount && roles[index] == .skip else { return nil }
+            roles[index] = role
+        }
+        return roles
+    }
+}

@@ -1,0 +1,83 @@
+import Testing
+@testable import TransactionIO
+@testable import Aggregates
+
+/// The plain-row path (`ChunkParseState.parsePlainRow`) takes most rows of a typical log
+/// and must give exactly what the reference scanner gives: the same rows accepted with the
+/// same values, the same rows quarantined with the same line, column and reason. These logs
+/// sit on its edges: field lengths around its 8- and 16-byte loads, carriage returns in and
+/// at the end of fields, empty, extra and missing fields, long skipped fields, large
+/// amounts, other column orders (a digit field, a timestamp or an id last) and delimiters.
+@Suite("Plain-row path equals the reference scan")
+struct PlainRowPathTests {
+    /// Column orders: the generator's, then ones that put other kinds of field last.
+    static let layouts: [[String]] = [
+        ["tx_id", "ts", "consumer_id", "consumer_region", "merchant_id", "merchant_region", "ksic", "amount", "channel", "status"],
+        ["status", "ts", "consumer_id", "consumer_region", "merchant_id", "merchant_region", "ksic", "note", "amount"],
+        ["amount", "consumer_id", "merchant_region", "ksic", "consumer_region", "merchant_id", "ts"],
+        ["ts", "amount", "merchant_region", "ksic", "consumer_region", "status", "merchant_id", "consumer_id"],
+    ]
+
+    static func log(columns: [String], rows: Int, seed: UInt64, delimiter: String) -> [UInt8] {
+        var rng = GeneratorRandom(seed: seed)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        func value(_ column: String) -> String {
+            switch column {
+            case "tx_id": return pick(["T1", "T0000000001", "", String(repeating: "x", count: 15), String(repeating: "y", count: 16),
+                                       String(repeating: "z", count: 17), String(repeating: "w", count: 40), "T\r1"])
+            case "ts": return pick(["2024-01-05 10:00:00", "2024-02-29 23:59:59", "2023-02-29 10:00:00", "2024-13-01 00:00:00",
+                                    "2024-01-05 24:00:00", "2024-01-05 10:00:60", "2024-01-05T10:00:00", "20240105100000",
+                                    "2024-01-05 10:00:0", "1999-12-31 23:59:59"])
+            case "consumer_id", "merchant_id":
+                return pick(["C1", "C00318798", "M016922", "", String(repeating: "a", count: 8), String(repeating: "b", count: 15),
+                             String(repeating: "c", count: 16), String(repeating: "d", count: 17), "C\r2", "id with space"])
+            case "consumer_region", "merchant_region":
+                return pick(["47111", "47113", "11110", "4711", "1234567", "12345678", "123456789", "", "4711a", "0"])
+            case "ksic": return pick(["56192", "47212", "85501", "5", "A", "12345678", "123456789", "", "56 19"])
+            case "amount": return pick(["11810", "1", "0", "1234567", "12345678", "123456789", "1234567890123", "",
+                                        "12x", "-500", "+7", "1.5", "0012"])
+            case "status": return pick(["approved", "cancel", "APPROVED", "Approved", "cancelled", "", "refunded", "y", "N"])
+            default: return pick(["mobile", "card", "", String(repeating: "n", count: 33), "paper\r"])
+            }
+        }
+        var out = columns.joined(separator: delimiter) + "\n"
+        for _ in 0..<rows {
+            var fields = columns.map(value)
+            switch rng.next() % 20 {
+            case 0: fields.append("extra")                  // too many fields
+            case 1: fields.removeLast()                     // too few
+            case 2: fields = []                             // a blank line
+            default: break
+            }
+            out += fields.joined(separator: delimiter) + pick(["\n", "\n", "\n", "\r\n", "\r\r\n"])
+        }
+        return Array(out.utf8)
+    }
+
+    @Test(arguments: [(0, ","), (1, ","), (2, "\t"), (3, "|"), (0, ";")])
+    func edgesGiveTheReferenceResult(layout: Int, delimiter: String) throws {
+        let bytes = Self.log(columns: Self.layouts[layout], rows: 3_000, seed: UInt64(layout * 31) + UInt64(delimiter.utf8.first!),
+                             delimiter: delimiter)
+        let (reference, referenceBad) = try referenceAggregates(bytes)
+        for threads in [1, 2] {
+            let (fast, fastBad) = try fastAggregates(bytes, options: ScanOptions(batchSize: 64, chunkSize: 4096, threads: threads))
+            #expect(sameResults(fast, reference), "layout \(layout), threads \(threads)")
+            #expect(fastBad == referenceBad, "layout \(layout), threads \(threads)")
+        }
+        // Both kinds of row really occur.
+        #expect(reference.rows.accepted > 100)
+        #expect(reference.rows.quarantined > 100)
+    }
+
+    /// A clean generated log: every row but the last few (within the slack) takes the
+    /// plain-row path, and the result is the reference's.
+    @Test func generatedLog() throws {
+        var bytes: [UInt8] = []
+        SyntheticLogGenerator(rows: 20_000, seed: 5).generate { bytes += $0 }
+        let (reference, referenceBad) = try referenceAggregates(bytes)
+        let (fast, fastBad) = try fastAggregates(bytes, options: ScanOptions(chunkSize: 1 << 16, threads: 2))
+        #expect(sameResults(fast, reference))
+        #expect(fastBad == referenceBad)
+        #expect(reference.rows.accepted == 20_000)
+    }
+}
