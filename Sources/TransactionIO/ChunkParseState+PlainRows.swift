@@ -1,7 +1,3 @@
-#if canImport(_Builtin_intrinsics.intel)
-import _Builtin_intrinsics.intel
-#endif
-
 extension ChunkParseState {
     /// The longest row the plain-row path reads (bytes, without its newline); longer rows go
     /// to the block scan.
@@ -17,7 +13,7 @@ extension ChunkParseState {
     /// field by field in schema order (`roles`) and lets each field's parser find the field's
     /// end: a digit field's length comes out of the same word test that checks its digits, a
     /// timestamp is 19 bytes, any other field ends at the first delimiter, newline, quote or
-    /// non-ASCII byte of its first 16 (one SSE2 compare).
+    /// non-ASCII byte of its first 16 (`FieldStopFinder`).
     ///
     /// A row is taken only when the byte that ends each field is the delimiter (the newline,
     /// or a carriage return and the newline, for the last field). Every byte before the
@@ -35,7 +31,7 @@ extension ChunkParseState {
     mutating func parsePlainRow(roles: UnsafePointer<PlainFieldRole>, flush: (inout TransactionBatch) -> Void) -> Bool {
         let rows = parser.rows, base = self.base
         let last = parser.fieldCount &- 1
-        let delimiter = parser.delimiter
+        let delimiter = parser.delimiter, stops = self.stops
         let positionLimit = recordStart &+ Self.plainRowLimit
         var p = recordStart
         var ts = ParsedTimestamp(month: 0, hour: 0, epochSeconds: 0)
@@ -44,116 +40,146 @@ extension ChunkParseState {
         var cancel = false
         var consumerKey: UInt64 = 0, merchantKey: UInt64 = 0
 
-        /// Where the next field (or, after the last, the next record) starts when the field's
-        /// content ends at `q`, or nil when the byte there does not end the field.
-        @inline(__always) func next(after q: Int, isLast: Bool) -> Int? {
-            // Safe: q < positionLimit + 32, inside the slack.
-            let b = base.load(fromByteOffset: q, as: UInt8.self)
-            if !isLast { return b == delimiter ? q &+ 1 : nil }
-            if b == 0x0A { return q &+ 1 }
-            return b == 0x0D && base.load(fromByteOffset: q &+ 1, as: UInt8.self) == 0x0A ? q &+ 2 : nil
-        }
+        // Safe (every load below): p < positionLimit when a field starts, and a field's loads
+        // read at most 32 bytes from its start, inside the plainRowSlack the caller guarantees.
+        @inline(__always) func byte(_ q: Int) -> UInt8 { base.load(fromByteOffset: q, as: UInt8.self) }
 
-        for k in 0...last {
+        // Every field but the last ends at the delimiter; each parser finds its field's length.
+        for k in 0..<last {
             guard p < positionLimit else { return false }
-            let isLast = k == last
-            // Safe (every load below): p < positionLimit, and the loads read at most 32 bytes
-            // from p, inside the plainRowSlack the caller guarantees.
             let field = base + p
             switch roles[k] {
             case .timestamp:
-                guard let t = WordFieldParsers.timestamp(field, count: 19, months: rows.months),
-                      let after = next(after: p &+ 19, isLast: isLast) else { return false }
+                guard byte(p &+ 19) == delimiter,
+                      let t = WordFieldParsers.timestamp(field, count: 19, months: rows.months) else { return false }
                 ts = t
-                p = after
-            case .consumerRegion, .merchantRegion, .amount:
-                // The digits before the first non-digit byte of the word (all eight when none is):
-                // a byte is flagged by the test of `WordFieldParsers.allDigits`; the lowest flagged
-                // byte is exact (carries only move up from a flagged byte).
-                let t = field.loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
-                let nonDigit = (t | (t &+ 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0
-                let n = nonDigit == 0 ? 8 : nonDigit.trailingZeroBitCount >> 3
-                guard n > 0, let after = next(after: p &+ n, isLast: isLast) else { return false }
-                // As `WordFieldParsers.digits`: the n digits shifted to the top bytes.
-                let v = Int64(bitPattern: WordFieldParsers.eightDigits(t << UInt64(64 &- 8 &* n)))
-                switch roles[k] {
-                case .consumerRegion: consumerRegion = v
-                case .merchantRegion: merchantRegion = v
-                default: value = v
+                p &+= 20
+            case .consumerRegion:
+                let (v, n) = Self.leadingDigits(field)
+                guard n > 0 && byte(p &+ n) == delimiter else { return false }
+                consumerRegion = v
+                p &+= n &+ 1
+            case .merchantRegion:
+                let (v, n) = Self.leadingDigits(field)
+                guard n > 0 && byte(p &+ n) == delimiter else { return false }
+                merchantRegion = v
+                p &+= n &+ 1
+            case .amount:
+                let (v, n) = Self.leadingDigits(field)
+                guard n > 0 && byte(p &+ n) == delimiter else { return false }
+                value = v
+                p &+= n &+ 1
+            case .industry:
+                let n = stops.stop(field)
+                guard n < 16 && byte(p &+ n) == delimiter,
+                      let code = WordFieldParsers.industry(field, count: n) else { return false }
+                industry = code
+                p &+= n &+ 1
+            case .status:
+                let n = stops.stop(field)
+                guard n < 16 && byte(p &+ n) == delimiter,
+                      let verdict = Self.status(field, count: n, rows.statusWordTable) else { return false }
+                cancel = verdict
+                p &+= n &+ 1
+            case .consumerID:
+                let n = stops.stop(field)
+                guard n < 16 && byte(p &+ n) == delimiter,
+                      let h = WordFieldParsers.idHash(field, count: n) else { return false }
+                consumerKey = h
+                p &+= n &+ 1
+            case .merchantID:
+                let n = stops.stop(field)
+                guard n < 16 && byte(p &+ n) == delimiter,
+                      let h = WordFieldParsers.idHash(field, count: n) else { return false }
+                merchantKey = h
+                p &+= n &+ 1
+            case .skip:
+                var end = p
+                var n = 16
+                while n == 16 {
+                    guard end < positionLimit else { return false }
+                    n = stops.stop(base + end)
+                    end &+= n
                 }
-                p = after
-            case .industry, .status, .consumerID, .merchantID, .skip:
-                var n = Self.plainStop(field, delimiter: delimiter)
-                var end = p &+ n
-                if n == 16 {
-                    // Only skipped fields may be longer than 16 bytes.
-                    guard roles[k] == .skip else { return false }
-                    repeat {
-                        guard end < positionLimit else { return false }
-                        n = Self.plainStop(base + end, delimiter: delimiter)
-                        end &+= n
-                    } while n == 16
-                }
-                // The stop byte must end the field: the delimiter, or the newline for the last field.
-                let b = base.load(fromByteOffset: end, as: UInt8.self)
-                guard b == (isLast ? 0x0A : delimiter) else { return false }
-                let after = end &+ 1
-                // One carriage return before the newline is not content.
-                if isLast && end > p && base.load(fromByteOffset: end &- 1, as: UInt8.self) == 0x0D { end &-= 1 }
-                let count = end &- p
-                switch roles[k] {
-                case .industry:
-                    guard let code = WordFieldParsers.industry(field, count: count) else { return false }
-                    industry = code
-                case .status:
-                    let w = WordFieldParsers.word(field, count: count)
-                    var matched = false
-                    for entry in rows.statusWordTable where entry.length == count && entry.word == w {
-                        cancel = entry.cancel
-                        matched = true
-                        break
-                    }
-                    if !matched { return false }
-                case .consumerID:
-                    guard let h = WordFieldParsers.idHash(field, count: count) else { return false }
-                    consumerKey = h
-                case .merchantID:
-                    guard let h = WordFieldParsers.idHash(field, count: count) else { return false }
-                    merchantKey = h
-                default:
-                    break
-                }
-                p = after
+                guard byte(end) == delimiter else { return false }
+                p = end &+ 1
             }
         }
+
+        // The last field ends at the newline (one carriage return before it is not content).
+        guard p < positionLimit else { return false }
+        let field = base + p
+        var end = p
+        var n = 16
+        while n == 16 {
+            guard end < positionLimit else { return false }
+            n = stops.stop(base + end)
+            end &+= n
+        }
+        guard byte(end) == 0x0A else { return false }
+        let next = end &+ 1
+        if end > p && byte(end &- 1) == 0x0D { end &-= 1 }
+        let count = end &- p
+        guard count <= 16 || roles[last] == .skip else { return false }
+        switch roles[last] {
+        case .timestamp:
+            guard let t = WordFieldParsers.timestamp(field, count: count, months: rows.months) else { return false }
+            ts = t
+        case .consumerRegion:
+            guard let v = WordFieldParsers.digits(field, count: count) else { return false }
+            consumerRegion = v
+        case .merchantRegion:
+            guard let v = WordFieldParsers.digits(field, count: count) else { return false }
+            merchantRegion = v
+        case .amount:
+            guard let v = WordFieldParsers.digits(field, count: count) else { return false }
+            value = v
+        case .industry:
+            guard let code = WordFieldParsers.industry(field, count: count) else { return false }
+            industry = code
+        case .status:
+            guard let verdict = Self.status(field, count: count, rows.statusWordTable) else { return false }
+            cancel = verdict
+        case .consumerID:
+            guard let h = WordFieldParsers.idHash(field, count: count) else { return false }
+            consumerKey = h
+        case .merchantID:
+            guard let h = WordFieldParsers.idHash(field, count: count) else { return false }
+            merchantKey = h
+        case .skip:
+            break
+        }
+
         batch.append(
             month: ts.month, hour: ts.hour, time: ts.epochSeconds, consumerRegion: consumerRegion,
             merchantRegion: merchantRegion, industry: industry, netAmount: cancel ? -value : value,
             consumerKey: consumerKey, merchantKey: merchantKey)
         outcome.accounting.read &+= 1
         accept(.accepted(cancel: cancel), flush: flush)
-        recordStart = p
+        recordStart = next
         recordLine &+= 1
         return true
     }
 
-    /// The offset of the first delimiter, newline, quote or non-ASCII byte among the 16 at
-    /// `p` (all must be readable), or 16 when there is none.
+    /// The value and number of the digits that start the 8 bytes at `p` (all eight when no
+    /// byte is a non-digit; 0 when the first is not a digit). A byte is flagged by the test of
+    /// `WordFieldParsers.allDigits`; the lowest flagged byte is exact (a carry only moves up
+    /// from a flagged byte). The value is `WordFieldParsers.digits`' for those digits.
     @inline(__always)
-    static func plainStop(_ p: UnsafeRawPointer, delimiter d: UInt8) -> Int {
-        #if canImport(_Builtin_intrinsics.intel)
-        // Safe: the caller guarantees 16 readable bytes at p; loadu has no alignment requirement.
-        let v = _mm_loadu_si128(p.assumingMemoryBound(to: __m128i.self))
-        let hits = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(Int8(bitPattern: d))), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x0A))),
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x22)), v))  // v: its high bits mark non-ASCII bytes
-        return (UInt32(UInt16(truncatingIfNeeded: _mm_movemask_epi8(hits))) | 0x1_0000).trailingZeroBitCount
-        #else
-        for k in 0..<16 {
-            let b = p.load(fromByteOffset: k, as: UInt8.self)
-            if b == d || b == 0x0A || b == 0x22 || b >= 0x80 { return k }
-        }
-        return 16
-        #endif
+    static func leadingDigits(_ p: UnsafeRawPointer) -> (value: Int64, count: Int) {
+        // Safe: the caller guarantees 8 readable bytes at p.
+        let t = p.loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
+        let nonDigit = (t | (t &+ 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0
+        let n = nonDigit == 0 ? 8 : nonDigit.trailingZeroBitCount >> 3
+        return (Int64(bitPattern: WordFieldParsers.eightDigits(t << UInt64(64 &- 8 &* n))), n)
+    }
+
+    /// Whether the status of `count` bytes at `p` is a cancellation (false: approved), by exact
+    /// match against the status word table; nil when it is not in the table.
+    @inline(__always)
+    static func status(_ p: UnsafeRawPointer, count: Int, _ table: [RowParser.StatusWord]) -> Bool? {
+        let w = WordFieldParsers.word(p, count: count)
+        for entry in table where entry.length == count && entry.word == w { return entry.cancel }
+        return nil
     }
 }

@@ -11,6 +11,8 @@ struct ChunkParseState {
     let keepQuarantined: Bool
     /// Rows without a duplicate filter may take the word-at-a-time path.
     let wordParsing: Bool
+    /// Field ends on the plain-row path.
+    let stops: FieldStopFinder
 
     var outcome: ChunkParser.Outcome
     var batch: TransactionBatch
@@ -31,6 +33,7 @@ struct ChunkParseState {
         self.fieldEnds = fieldEnds
         self.keepQuarantined = keepQuarantined
         self.wordParsing = parser.rows.duplicates == nil
+        stops = FieldStopFinder(delimiter: parser.delimiter)
         outcome = ChunkParser.Outcome(end: start)
         batch = TransactionBatch(reservingCapacity: parser.batchSize)
         recordStart = start

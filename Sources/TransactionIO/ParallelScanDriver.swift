@@ -1,3 +1,4 @@
+import CScanSupport
 import Dispatch
 
 #if canImport(Glibc)
@@ -5,7 +6,9 @@ import Glibc
 #endif
 
 /// Drives the parallel scan of one memory-mapped file: it cuts the data into
-/// rounds of `threads` chunks, resolves each chunk's first record boundary
+/// rounds of `threads` × `chunkSize` bytes, each cut into `chunksPerWorker` chunks per
+/// worker that the workers take in turn (so a worker slowed down by a neighbour on
+/// the host delays the round's end by one small chunk at most), resolves each chunk's first record boundary
 /// exactly (a parallel pre-pass finds the quote parity of each segment, so the
 /// "inside quotes" state at every cut is known; line numbers follow from the
 /// newlines each chunk reports), parses the chunks in parallel with
@@ -60,16 +63,21 @@ public enum ParallelScanDriver {
         // nonisolated(unsafe): the buffer is read-only for the whole scan and outlives every worker.
         nonisolated(unsafe) let data = bytes
 
+        let chunks = threads == 1 ? 1 : threads * Self.chunksPerWorker
+        let nextChunk = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        defer { nextChunk.deallocate() }
+
         while roundStart < dataEnd {
             let roundEnd = roundStart + min(dataEnd - roundStart, threads * chunkSize)
-            var splits = [Int](repeating: roundEnd, count: threads + 1)
-            for t in 0..<threads { splits[t] = min(roundStart + t * chunkSize, roundEnd) }
+            let roundLength = roundEnd - roundStart
+            var splits = [Int](repeating: roundEnd, count: chunks + 1)
+            for c in 0..<chunks { splits[c] = roundStart + roundLength * c / chunks }
 
             // Pre-pass: the quote parity of each segment before a cut (the last segment needs
             // none), so each cut's "inside quotes" state is known. Every such segment is split
             // into `threads` pieces and worker w scans piece w of each (a quick scan that skips
             // quote-free blocks); a segment's parity is the XOR of its pieces'.
-            let cuts = threads - 1
+            let cuts = chunks - 1
             let pieces = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(cuts * threads, 1))
             defer { pieces.deallocate() }
             nonisolated(unsafe) let piecesOut = pieces
@@ -85,24 +93,31 @@ public enum ParallelScanDriver {
                     }
                 }
             }
-            var parities = [Int](repeating: 0, count: threads)
+            var parities = [Int](repeating: 0, count: chunks)
             for segment in 0..<cuts {
                 for w in 0..<threads { parities[segment] ^= pieces[segment * threads + w] }
             }
 
             // Exact record starts at each cut (line numbers follow from the parse: each
             // chunk reports the newlines from its start to the next chunk's).
-            var starts = [Int](repeating: roundStart, count: threads + 1)
+            var starts = [Int](repeating: roundStart, count: chunks + 1)
             var parity = 0
-            for t in 1..<max(threads, 1) {
-                parity ^= parities[t - 1]
-                let start = recordStart(data, at: splits[t], inside: parity == 1)
-                starts[t] = max(start, starts[t - 1])
+            for c in 1..<max(chunks, 1) {
+                parity ^= parities[c - 1]
+                // A record start at or past this cut is already known when the previous cut's
+                // lies beyond it (a long record spans several chunks): no record starts between
+                // the previous cut and its start, so none between this cut and it either.
+                if starts[c - 1] >= splits[c] {
+                    starts[c] = starts[c - 1]
+                    continue
+                }
+                let start = recordStart(data, at: splits[c], inside: parity == 1)
+                starts[c] = max(start, starts[c - 1])
             }
-            starts[threads] = max(roundEnd, starts[threads - 1])
+            starts[chunks] = max(roundEnd, starts[chunks - 1])
 
-            // Parse the chunks in parallel.
-            let outcomes = UnsafeMutableBufferPointer<ChunkParser.Outcome?>.allocate(capacity: threads)
+            // Parse the chunks in parallel: each worker takes the next chunk until none is left.
+            let outcomes = UnsafeMutableBufferPointer<ChunkParser.Outcome?>.allocate(capacity: chunks)
             outcomes.initialize(repeating: nil)
             defer {
                 outcomes.deinitialize()
@@ -111,30 +126,36 @@ public enum ParallelScanDriver {
             nonisolated(unsafe) let outcomesOut = outcomes
             let chunkStarts = starts
             let path = layout.file
-            DispatchQueue.concurrentPerform(iterations: threads) { t in
-                let start = chunkStarts[t], limit = chunkStarts[t + 1]
-                guard start < limit, start < dataEnd else { return }
-                // Safe: each worker writes only its own element t.
-                outcomesOut[t] = parser.parse(data, start: start, limit: limit, isFinal: true, file: path) { batch in
-                    onBatch(t, batch)
+            nextChunk.initialize(to: 0)
+            nonisolated(unsafe) let counter = nextChunk
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                while true {
+                    let c = lci_fetch_add(counter, 1)
+                    if c >= chunks { return }
+                    let start = chunkStarts[c], limit = chunkStarts[c + 1]
+                    guard start < limit, start < dataEnd else { continue }
+                    // Safe: chunk c is taken by exactly one worker, which alone writes element c.
+                    outcomesOut[c] = parser.parse(data, start: start, limit: limit, isFinal: true, file: path) { batch in
+                        onBatch(worker, batch)
+                    }
                 }
             }
 
             // Check the boundaries, number the lines, report the round in file order.
             var roundAccounting = RowAccounting()
             var quarantined: [QuarantinedRow] = []
-            var next = starts[threads - 1]
-            var line = lineAtRoundStart  // the line of chunk t's first record
-            for t in 0..<threads {
-                guard let outcome = outcomes[t] else { continue }  // an empty chunk: no bytes, no lines
-                if t < threads - 1 && outcome.end != starts[t + 1] {
+            var next = starts[chunks - 1]
+            var line = lineAtRoundStart  // the line of chunk c's first record
+            for c in 0..<chunks {
+                guard let outcome = outcomes[c] else { continue }  // an empty chunk: no bytes, no lines
+                if c < chunks - 1 && outcome.end != starts[c + 1] {
                     throw ScanError(.unreadableFile, file: path, line: line,
-                                    message: "internal error: chunk \(t) ended at byte \(outcome.end), expected \(starts[t + 1])",
+                                    message: "internal error: chunk \(c) ended at byte \(outcome.end), expected \(starts[c + 1])",
                                     hint: "please report this with the file; --threads 1 avoids parallel chunking")
                 }
                 roundAccounting = roundAccounting + outcome.accounting
                 for row in outcome.quarantined { quarantined.append(row.movedDown(by: line)) }
-                if t == threads - 1 { next = outcome.end }
+                if c == chunks - 1 { next = outcome.end }
                 line += outcome.newlines
             }
             let lineAtNext = line
@@ -147,6 +168,10 @@ public enum ParallelScanDriver {
         }
         return total
     }
+
+    /// Chunks per worker in a round: small enough that the round's end waits little for the
+    /// slowest worker, large enough that a chunk's setup does not count.
+    static let chunksPerWorker = 8
 
     /// The first record start at or after `position`, given whether `position` is inside quotes.
     static func recordStart(_ data: UnsafeRawBufferPointer, at position: Int, inside: Bool) -> Int {
