@@ -43,14 +43,19 @@ enum WordFieldParsers {
               allDigits(w0, mask: 0x00FF_FF00_FFFF_FFFF),
               allDigits(w1, mask: 0x0000_0000_0000_FFFF),
               allDigits(w2, mask: 0xFFFF_00FF_FF00_FFFF) else { return nil }
-        let d0 = w0 ^ 0x3030_3030_3030_3030, d1 = w1 ^ 0x3030_3030_3030_3030, d2 = w2 ^ 0x3030_3030_3030_3030
-        // Digits are 0…9 here, so nothing below can overflow.
-        let year = byte(d0, 0) &* 1000 &+ byte(d0, 1) &* 100 &+ byte(d0, 2) &* 10 &+ byte(d0, 3)
-        let month = byte(d0, 5) &* 10 &+ byte(d0, 6)
-        let day = byte(d1, 0) &* 10 &+ byte(d1, 1)
-        let hour = byte(d2, 0) &* 10 &+ byte(d2, 1)
-        let minute = byte(d2, 3) &* 10 &+ byte(d2, 4)
-        let second = byte(d2, 6) &* 10 &+ byte(d2, 7)
+        // Digit pairs, several per multiply: with the separators masked to zero every byte is a
+        // digit value 0…9, so byte k of d · (10·256 + 1) is d[k] + 10·d[k−1] ≤ 99 (no carries);
+        // after a shift by 8, byte k holds the two-digit number at k, k+1.
+        let d0 = (w0 ^ 0x3030_3030_3030_3030) & 0x00FF_FF00_FFFF_FFFF   // YYYY-MM-
+        let d1 = (w1 ^ 0x3030_3030_3030_3030) & 0x0000_0000_0000_FFFF   // DD
+        let d2 = (w2 ^ 0x3030_3030_3030_3030) & 0xFFFF_00FF_FF00_FFFF   // HH:MM:SS
+        let p0 = (d0 &* 2561) >> 8, p1 = (d1 &* 2561) >> 8, p2 = (d2 &* 2561) >> 8
+        let year = byte(p0, 0) &* 100 &+ byte(p0, 2)
+        let month = byte(p0, 5)
+        let day = byte(p1, 0)
+        let hour = byte(p2, 0)
+        let minute = byte(p2, 3)
+        let second = byte(p2, 6)
         guard month >= 1 && month <= 12, day >= 1, hour <= 23, minute <= 59, second <= 60,
               let days = months.day(year: year, month: month, day: day) else { return nil }
         let seconds = Int64(days) &* 86_400
