@@ -97,7 +97,14 @@ extension ScanAggregates {
         section("CONS") { s in
             s.u64(UInt64(consumers.count))
             s.u32(UInt32(ConsumerStorage.words))
-            consumers.forEachRecord { r in
+            // In key order, like every other section: the bytes then depend only on the
+            // aggregates, not on the order in which a parallel scan's workers met the consumers.
+            // Safe: the records belong to self.consumers, alive and unchanged during this call.
+            var records: [UnsafeMutablePointer<UInt64>] = []
+            records.reserveCapacity(consumers.count)
+            consumers.forEachRecord { records.append($0) }
+            records.sort { $0[0] < $1[0] }
+            for r in records {
                 for k in 0..<ConsumerStorage.words { s.u64(r[k]) }
             }
         }

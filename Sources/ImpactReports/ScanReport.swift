@@ -102,25 +102,15 @@ public struct ScanReport: Sendable {
     /// Consumer summary: count, means of transactions, net spend and outside-home share, and
     /// spend by group (won).
     static func consumersJSON(_ a: ScanAggregates) -> JSONValue {
-        var transactions: Int64 = 0, net: Int64 = 0, outside: Int64 = 0
-        var groups = [Int64](repeating: 0, count: SpendingGroup.allCases.count)
-        var hours = [Int](repeating: 0, count: 24)
-        a.consumers.forEach { f in
-            // Wrapping sums: exact whenever the totals fit in Int64 (see ScanAggregates.totalsOverflow).
-            transactions &+= f.transactions
-            net &+= f.netAmount
-            outside &+= f.outsideNetAmount
-            for g in 0..<groups.count { groups[g] &+= f.spendByGroup[g] }
-            for h in 0..<24 { hours[h] &+= f.hourProfile[h] }
-        }
-        let n = Double(max(a.consumers.count, 1))
+        let t = a.consumers.totals()
+        let n = Double(max(t.count, 1))
         return .object([
-            ("count", .int(Int64(a.consumers.count))),
-            ("transactions_mean", .number(Double(transactions) / n)),
-            ("net_amount_mean", .number(Double(net) / n)),
-            ("outside_home_share", .number(net > 0 ? Double(outside) / Double(net) : nil)),
-            ("spend_by_group", .object(SpendingGroup.allCases.map { ($0.name, .int(groups[$0.rawValue])) })),
-            ("hour_profile", .array(hours.map { .int(Int64($0)) })),
+            ("count", .int(Int64(t.count))),
+            ("transactions_mean", .number(Double(t.transactions) / n)),
+            ("net_amount_mean", .number(Double(t.netAmount) / n)),
+            ("outside_home_share", .number(t.netAmount > 0 ? Double(t.outsideNetAmount) / Double(t.netAmount) : nil)),
+            ("spend_by_group", .object(SpendingGroup.allCases.map { ($0.name, .int(t.spendByGroup[$0.rawValue])) })),
+            ("hour_profile", .array(t.hourProfile.map { .int(Int64($0)) })),
         ])
     }
 

@@ -82,4 +82,22 @@ struct ConsumerTableShardTests {
         // The same records in the same order: writing it again gives the same bytes.
         #expect(back.serialized() == bytes)
     }
+
+    /// `totals()` sums the raw records; it must equal summing every consumer's features.
+    @Test(arguments: [1, 3])
+    func totalsEqualSumOfFeatures(shards: Int) {
+        let table = Self.sharded(Self.updates(count: 4_000, seed: 9), shards: shards)
+        var expected = ConsumerTotals()
+        expected.count = table.count
+        table.forEach { f in
+            expected.transactions &+= f.transactions
+            expected.netAmount &+= f.netAmount
+            expected.outsideNetAmount &+= f.outsideNetAmount
+            for g in 0..<expected.spendByGroup.count { expected.spendByGroup[g] &+= f.spendByGroup[g] }
+            for h in 0..<24 { expected.hourProfile[h] &+= f.hourProfile[h] }
+        }
+        #expect(table.totals() == expected)
+        #expect(expected.transactions == 4_000 && expected.hourProfile.reduce(0, +) == 4_000)
+        #expect(ConsumerTable().totals() == ConsumerTotals())
+    }
 }

@@ -15,6 +15,24 @@ struct StateFileTests {
         #expect(a == b)
     }
 
+    /// The bytes of a state file depend only on the aggregates: not on the thread count, the
+    /// chunk size, or which worker met a consumer first (workers take chunks in turn).
+    @Test func bytesDoNotDependOnThreadsOrChunks() throws {
+        var log: [UInt8] = []
+        SyntheticLogGenerator(rows: 30_000, seed: 21).generate { log += $0 }
+        let reference = try log.withUnsafeBytes {
+            try ScanAggregates.scan(bytes: $0, file: "g.csv", options: ScanOptions(threads: 1)).serialized()
+        }
+        for (threads, chunkSize) in [(2, 1 << 16), (3, 10_007), (2, 1 << 20), (4, 4096)] {
+            for _ in 0..<2 {
+                let bytes = try log.withUnsafeBytes {
+                    try ScanAggregates.scan(bytes: $0, file: "g.csv", options: ScanOptions(chunkSize: chunkSize, threads: threads)).serialized()
+                }
+                #expect(bytes == reference, "threads \(threads), chunk \(chunkSize)")
+            }
+        }
+    }
+
     @Test func mergedStatesEqualTheMergedAggregates() throws {
         let a = try Self.sample()
         let bytes = Array(hostileLog(rows: 150, seed: 78))

@@ -1,0 +1,47 @@
+/// Sums over every consumer of a table: what a summary of the consumer features
+/// needs, computed from the stored records without building a `ConsumerFeatures`
+/// (two arrays) per consumer. Sums wrap like the scan's (exact whenever the totals
+/// fit in Int64; see `ScanAggregates.totalsOverflow`).
+public struct ConsumerTotals: Sendable, Equatable {
+    /// Distinct consumers.
+    public var count = 0
+    /// Accepted rows with a consumer id.
+    public var transactions: Int64 = 0
+    /// Net won.
+    public var netAmount: Int64 = 0
+    /// Net won at merchants outside the row's consumer_region.
+    public var outsideNetAmount: Int64 = 0
+    /// Net won by `SpendingGroup`, indexed by its raw value.
+    public var spendByGroup = [Int64](repeating: 0, count: SpendingGroup.allCases.count)
+    /// Transactions per hour of day 0–23, summed over consumers (each consumer's count
+    /// saturates at 65,535, as in `ConsumerFeatures.hourProfile`).
+    public var hourProfile = [Int](repeating: 0, count: 24)
+
+    public init() {}
+}
+
+extension ConsumerTable {
+    /// The sums over all consumers (equal to summing `forEach`'s features, faster).
+    public func totals() -> ConsumerTotals {
+        var t = ConsumerTotals()
+        t.count = count
+        var groups = [Int64](repeating: 0, count: 12), hours = [Int](repeating: 0, count: 24)
+        groups.withUnsafeMutableBufferPointer { g in
+            hours.withUnsafeMutableBufferPointer { h in
+                forEachRecord { r in
+                    t.transactions &+= Int64(bitPattern: r[6])
+                    t.netAmount &+= Int64(bitPattern: r[1])
+                    t.outsideNetAmount &+= Int64(bitPattern: r[2])
+                    // Safe: a record has words 0–26 (ConsumerStorage's layout): hours in 9–14, groups in 15–26.
+                    for k in 0..<12 { g[k] &+= Int64(bitPattern: r[15 + k]) }
+                    UnsafeMutableRawPointer(r + 9).withMemoryRebound(to: UInt16.self, capacity: 24) { counts in
+                        for k in 0..<24 { h[k] &+= Int(counts[k]) }
+                    }
+                }
+            }
+        }
+        t.spendByGroup = Array(groups.prefix(t.spendByGroup.count))
+        t.hourProfile = hours
+        return t
+    }
+}
