@@ -32,11 +32,10 @@ extension ConsumerTable {
                     t.transactions &+= Int64(bitPattern: r[6])
                     t.netAmount &+= Int64(bitPattern: r[1])
                     t.outsideNetAmount &+= Int64(bitPattern: r[2])
-                    // Safe: a record has words 0–26 (ConsumerStorage's layout): hours in 9–14, groups in 15–26.
+                    // Safe: a record in the exchange form has 27 words: hours in 9–14, groups in 15–26.
                     for k in 0..<12 { g[k] &+= Int64(bitPattern: r[15 + k]) }
-                    UnsafeMutableRawPointer(r + 9).withMemoryRebound(to: UInt16.self, capacity: 24) { counts in
-                        for k in 0..<24 { h[k] &+= Int(counts[k]) }
-                    }
+                    let counts = UnsafeRawPointer(r + 9)
+                    for k in 0..<24 { h[k] &+= Int(counts.load(fromByteOffset: 2 * k, as: UInt16.self)) }
                 }
             }
         }

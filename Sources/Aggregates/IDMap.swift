@@ -28,6 +28,21 @@ final class IDMap: @unchecked Sendable {
 
     var count: Int { values.count }
 
+    /// An independent map with the same ids.
+    func copy() -> IDMap {
+        let c = IDMap()
+        c.keys.deallocate()
+        c.ids.deallocate()
+        c.capacity = capacity
+        c.shift = shift
+        c.keys = .allocate(capacity: capacity)
+        c.keys.initialize(from: keys, count: capacity)  // slots without an id are never read
+        c.ids = .allocate(capacity: capacity)
+        c.ids.initialize(from: ids, count: capacity)
+        c.values = values
+        return c
+    }
+
     /// The id of `value`, assigning the next one if it is new.
     @inline(__always)
     func id(_ value: UInt64) -> Int {

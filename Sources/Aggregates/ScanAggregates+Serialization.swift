@@ -96,16 +96,11 @@ extension ScanAggregates {
         }
         section("CONS") { s in
             s.u64(UInt64(consumers.count))
-            s.u32(UInt32(ConsumerStorage.words))
+            s.u32(UInt32(ConsumerStorage.logicalWords))
             // In key order, like every other section: the bytes then depend only on the
             // aggregates, not on the order in which a parallel scan's workers met the consumers.
-            // Safe: the records belong to self.consumers, alive and unchanged during this call.
-            var records: [UnsafeMutablePointer<UInt64>] = []
-            records.reserveCapacity(consumers.count)
-            consumers.forEachRecord { records.append($0) }
-            records.sort { $0[0] < $1[0] }
-            for r in records {
-                for k in 0..<ConsumerStorage.words { s.u64(r[k]) }
+            consumers.forEachRecordInKeyOrder { r in
+                for k in 0..<ConsumerStorage.logicalWords { s.u64(r[k]) }
             }
         }
         w.tag("END!")
@@ -178,12 +173,12 @@ extension ScanAggregates {
                         merchants[key] = m
                     }
                 case "CONS":
-                    let n = try s.count(minBytes: 8 * ConsumerStorage.words)
-                    guard try s.u32() == UInt32(ConsumerStorage.words) else { throw s.corrupt("consumer records have an unexpected size") }
-                    var words = [UInt64](repeating: 0, count: ConsumerStorage.words)
+                    let n = try s.count(minBytes: 8 * ConsumerStorage.logicalWords)
+                    guard try s.u32() == UInt32(ConsumerStorage.logicalWords) else { throw s.corrupt("consumer records have an unexpected size") }
+                    var words = [UInt64](repeating: 0, count: ConsumerStorage.logicalWords)
                     let table = ConsumerTable()
                     for _ in 0..<n {
-                        for k in 0..<ConsumerStorage.words { words[k] = try s.u64() }
+                        for k in 0..<ConsumerStorage.logicalWords { words[k] = try s.u64() }
                         let inserted = words.withUnsafeBufferPointer { table.shards[0].insertRaw($0.baseAddress!) }
                         guard inserted else { throw s.corrupt("a consumer appears twice") }
                     }
