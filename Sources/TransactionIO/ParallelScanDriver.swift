@@ -8,16 +8,17 @@ import Glibc
 /// Drives the parallel scan of one memory-mapped file: it cuts the data into
 /// rounds of `threads` × `chunkSize` bytes, each cut into `chunksPerWorker` chunks per
 /// worker that the workers take in turn (so a worker slowed down by a neighbour on
-/// the host delays the round's end by one small chunk at most), resolves each chunk's first record boundary
-/// exactly (a parallel pre-pass finds the quote parity of each segment, so the
-/// "inside quotes" state at every cut is known; line numbers follow from the
-/// newlines each chunk reports), parses the chunks in parallel with
-/// `ChunkParser`, and hands batches to `onBatch`
-/// with the worker's index. After each round `afterRound` runs on the calling
-/// thread with the round's accounting and quarantined rows (absolute line
-/// numbers, file order); it may run its own parallel phase (the consumer
-/// partitions) and may throw to stop the scan. Pages already scanned are
-/// released from the mapping, so resident memory stays near threads × chunk size.
+/// the host delays the round's end by one small chunk at most), and resolves each
+/// chunk's first record boundary exactly: the quote parity of every segment between
+/// cuts is known before the round is parsed (computed by the previous round's workers
+/// once its chunks are taken, or by a parallel pre-pass for the first round), so the
+/// "inside quotes" state at every cut is known; line numbers follow from the newlines
+/// each chunk reports. It parses the chunks in parallel with `ChunkParser` and hands
+/// batches to `onBatch` with the worker's index. After each round `afterRound` runs on
+/// the calling thread with the round's accounting and quarantined rows (absolute line
+/// numbers, file order); it may run its own parallel phase (the consumer partitions)
+/// and may throw to stop the scan. Pages already scanned are released from the
+/// mapping, so resident memory stays near two rounds of the file.
 ///
 /// The rows parsed, and so the aggregates, do not depend on the thread count or
 /// the chunk size.
@@ -67,43 +68,35 @@ public enum ParallelScanDriver {
         let nextChunk = UnsafeMutablePointer<Int>.allocate(capacity: 1)
         defer { nextChunk.deallocate() }
 
-        while roundStart < dataEnd {
-            let roundEnd = roundStart + min(dataEnd - roundStart, threads * chunkSize)
-            let roundLength = roundEnd - roundStart
-            var splits = [Int](repeating: roundEnd, count: chunks + 1)
-            for c in 0..<chunks { splits[c] = roundStart + roundLength * c / chunks }
+        // A round's cuts lie on a grid fixed before the round starts: `chunks` equal segments of
+        // [gridStart, gridEnd). Each segment's quote parity is computed ahead, by the workers of
+        // the previous round once they run out of chunks (or, for the first round and after a
+        // record longer than a round, by a pre-pass), so each cut's "inside quotes" state is
+        // known before the round is parsed.
+        var grid: (start: Int, end: Int, parities: [Int])? = nil
+        let roundBytes = threads * chunkSize
 
-            // Pre-pass: the quote parity of each segment before a cut (the last segment needs
-            // none), so each cut's "inside quotes" state is known. Every such segment is split
-            // into `threads` pieces and worker w scans piece w of each (a quick scan that skips
-            // quote-free blocks); a segment's parity is the XOR of its pieces'.
-            let cuts = chunks - 1
-            let pieces = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(cuts * threads, 1))
-            defer { pieces.deallocate() }
-            nonisolated(unsafe) let piecesOut = pieces
-            let segments = splits
-            if cuts > 0 {
-                DispatchQueue.concurrentPerform(iterations: threads) { w in
-                    for segment in 0..<cuts {
-                        let (from, to) = (segments[segment], segments[segment + 1])
-                        let length = to - from
-                        // Safe: each worker writes only its own elements segment · threads + w.
-                        piecesOut[segment * threads + w] = StructuralCounts.quoteParity(
-                            data, from: from + length * w / threads, to: from + length * (w + 1) / threads)
-                    }
-                }
+        while roundStart < dataEnd {
+            let g: (start: Int, end: Int, parities: [Int])
+            if let ahead = grid, ahead.start <= roundStart, roundStart < ahead.end {
+                g = ahead
+            } else {
+                let end = roundStart + min(dataEnd - roundStart, roundBytes)
+                g = (roundStart, end, segmentParities(data, from: roundStart, to: end, chunks: chunks, threads: threads))
             }
-            var parities = [Int](repeating: 0, count: chunks)
-            for segment in 0..<cuts {
-                for w in 0..<threads { parities[segment] ^= pieces[segment * threads + w] }
-            }
+            let roundEnd = g.end
+            var splits = [Int](repeating: roundEnd, count: chunks + 1)
+            for c in 0..<chunks { splits[c] = g.start + (g.end - g.start) * c / chunks }
+            splits[0] = roundStart
 
             // Exact record starts at each cut (line numbers follow from the parse: each
-            // chunk reports the newlines from its start to the next chunk's).
+            // chunk reports the newlines from its start to the next chunk's). The round starts
+            // outside quotes, so the state at a cut is the parity of the quotes from the round
+            // start: the grid's parity from its start, corrected by the bytes before roundStart.
             var starts = [Int](repeating: roundStart, count: chunks + 1)
-            var parity = 0
+            var parity = roundStart > g.start ? StructuralCounts.quoteParity(data, from: g.start, to: roundStart) : 0
             for c in 1..<max(chunks, 1) {
-                parity ^= parities[c - 1]
+                parity ^= g.parities[c - 1]
                 // A record start at or past this cut is already known when the previous cut's
                 // lies beyond it (a long record spans several chunks): no record starts between
                 // the previous cut and its start, so none between this cut and it either.
@@ -115,6 +108,17 @@ public enum ParallelScanDriver {
                 starts[c] = max(start, starts[c - 1])
             }
             starts[chunks] = max(roundEnd, starts[chunks - 1])
+
+            // The next round's grid, whose segment parities the workers compute after the chunks.
+            let nextStart = roundEnd, nextEnd = roundEnd + min(dataEnd - roundEnd, roundBytes)
+            let parityTasks = nextEnd > nextStart ? chunks - 1 : 0
+            var nextSplits = [Int](repeating: nextEnd, count: chunks + 1)
+            for c in 0..<chunks { nextSplits[c] = nextStart + (nextEnd - nextStart) * c / chunks }
+            let nextParities = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(chunks, 1))
+            nextParities.initialize(repeating: 0)
+            defer { nextParities.deallocate() }
+            nonisolated(unsafe) let nextParitiesOut = nextParities
+            let nextSegments = nextSplits
 
             // Parse the chunks in parallel: each worker takes the next chunk until none is left.
             let outcomes = UnsafeMutableBufferPointer<ChunkParser.Outcome?>.allocate(capacity: chunks)
@@ -131,7 +135,14 @@ public enum ParallelScanDriver {
             DispatchQueue.concurrentPerform(iterations: threads) { worker in
                 while true {
                     let c = lci_fetch_add(counter, 1)
-                    if c >= chunks { return }
+                    if c >= chunks + parityTasks { return }
+                    if c >= chunks {
+                        let segment = c - chunks
+                        // Safe: segment is taken by exactly one worker, which alone writes element segment.
+                        nextParitiesOut[segment] = StructuralCounts.quoteParity(
+                            data, from: nextSegments[segment], to: nextSegments[segment + 1])
+                        continue
+                    }
                     let start = chunkStarts[c], limit = chunkStarts[c + 1]
                     guard start < limit, start < dataEnd else { continue }
                     // Safe: chunk c is taken by exactly one worker, which alone writes element c.
@@ -160,6 +171,7 @@ public enum ParallelScanDriver {
             }
             let lineAtNext = line
             total = total + roundAccounting
+            grid = parityTasks > 0 ? (nextStart, nextEnd, Array(nextParities)) : nil
             file?.release(upTo: next)
             roundStart = next
             lineAtRoundStart = lineAtNext
@@ -167,6 +179,32 @@ public enum ParallelScanDriver {
                                      bytesDone: min(roundStart, dataEnd), bytesTotal: dataEnd))
         }
         return total
+    }
+
+    /// The quote parity of each of the first `chunks − 1` of `chunks` equal segments of
+    /// `[from, to)` (the last segment needs none): every segment is split into `threads`
+    /// pieces and worker w scans piece w of each (a quick scan that skips quote-free blocks);
+    /// a segment's parity is the XOR of its pieces'.
+    static func segmentParities(_ data: UnsafeRawBufferPointer, from: Int, to: Int, chunks: Int, threads: Int) -> [Int] {
+        let cuts = chunks - 1
+        var parities = [Int](repeating: 0, count: chunks)
+        guard cuts > 0 else { return parities }
+        let pieces = UnsafeMutableBufferPointer<Int>.allocate(capacity: cuts * threads)
+        defer { pieces.deallocate() }
+        nonisolated(unsafe) let piecesOut = pieces
+        nonisolated(unsafe) let bytes = data
+        DispatchQueue.concurrentPerform(iterations: threads) { w in
+            for segment in 0..<cuts {
+                let a = from + (to - from) * segment / chunks, b = from + (to - from) * (segment + 1) / chunks
+                // Safe: each worker writes only its own elements segment · threads + w.
+                piecesOut[segment * threads + w] = StructuralCounts.quoteParity(
+                    bytes, from: a + (b - a) * w / threads, to: a + (b - a) * (w + 1) / threads)
+            }
+        }
+        for segment in 0..<cuts {
+            for w in 0..<threads { parities[segment] ^= pieces[segment * threads + w] }
+        }
+        return parities
     }
 
     /// Chunks per worker in a round: small enough that the round's end waits little for the
