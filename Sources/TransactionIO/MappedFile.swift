@@ -7,7 +7,8 @@ import Darwin
 /// A read-only memory mapping of a whole file. Bytes are reached only inside
 /// `withBytes`; the mapping is released when the object goes away.
 public final class MappedFile: @unchecked Sendable {
-    // @unchecked Sendable: the mapping is read-only and never changes after init.
+    // @unchecked Sendable: the mapping is read-only; `released` changes only in release(upTo:),
+    // which a scan calls from one thread at a time (a task of one round, between barriers).
     public let path: String
     public let count: Int
     private let base: UnsafeMutableRawPointer?

@@ -18,7 +18,8 @@ import Glibc
 /// the calling thread with the round's accounting and quarantined rows (absolute line
 /// numbers, file order); it may run its own parallel phase (the consumer partitions)
 /// and may throw to stop the scan. Pages already scanned are released from the
-/// mapping, so resident memory stays near two rounds of the file.
+/// mapping (by a worker, during the next round), so resident memory stays near three
+/// rounds of the file.
 ///
 /// The rows parsed, and so the aggregates, do not depend on the thread count or
 /// the chunk size.
@@ -112,6 +113,10 @@ public enum ParallelScanDriver {
             // The next round's grid, whose segment parities the workers compute after the chunks.
             let nextStart = roundEnd, nextEnd = roundEnd + min(dataEnd - roundEnd, roundBytes)
             let parityTasks = nextEnd > nextStart ? chunks - 1 : 0
+            // The last task releases the pages before this round (read by no one any more; the
+            // round's first chunk starts at roundStart), so the main thread does not stall on it.
+            let tasks = chunks + parityTasks + (file == nil ? 0 : 1)
+            let releaseUpTo = roundStart
             var nextSplits = [Int](repeating: nextEnd, count: chunks + 1)
             for c in 0..<chunks { nextSplits[c] = nextStart + (nextEnd - nextStart) * c / chunks }
             let nextParities = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(chunks, 1))
@@ -135,7 +140,11 @@ public enum ParallelScanDriver {
             DispatchQueue.concurrentPerform(iterations: threads) { worker in
                 while true {
                     let c = lci_fetch_add(counter, 1)
-                    if c >= chunks + parityTasks { return }
+                    if c >= tasks { return }
+                    if c == chunks + parityTasks {
+                        file?.release(upTo: releaseUpTo)
+                        continue
+                    }
                     if c >= chunks {
                         let segment = c - chunks
                         // Safe: segment is taken by exactly one worker, which alone writes element segment.
@@ -172,7 +181,6 @@ public enum ParallelScanDriver {
             let lineAtNext = line
             total = total + roundAccounting
             grid = parityTasks > 0 ? (nextStart, nextEnd, Array(nextParities)) : nil
-            file?.release(upTo: next)
             roundStart = next
             lineAtRoundStart = lineAtNext
             try afterRound(ScanRound(file: path, accounting: roundAccounting, quarantined: quarantined,
