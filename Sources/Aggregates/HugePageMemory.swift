@@ -2,10 +2,12 @@
 import Glibc
 #endif
 
-/// Large, randomly accessed tables (merchants, consumer records and their index)
-/// live in anonymous mappings marked for transparent huge pages: with 4 KiB pages
-/// nearly every random lookup in a 100 MB table also misses the TLB. Anonymous
-/// mappings arrive zeroed, so nothing is written twice. Small sizes use calloc.
+/// Large, randomly accessed tables live in 2 MiB-aligned anonymous mappings, marked
+/// for transparent huge pages where asked (merchants and the consumer index: fewer TLB
+/// misses). Consumer record pages are not marked: on the development VM the kernel's
+/// zeroing of fresh 2 MiB pages cost more system time than the TLB saved (see
+/// docs/SCAN-PERFORMANCE.md). Anonymous mappings arrive zeroed, so nothing is written
+/// twice. Small sizes use aligned_alloc.
 enum HugePageMemory {
     static let hugePage = 2 << 20
 
