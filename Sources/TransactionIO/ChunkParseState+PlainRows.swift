@@ -8,22 +8,25 @@ extension ChunkParseState {
     static let plainRowSlack = plainRowLimit + 64
 
     /// Parses the record at `recordStart` on the plain-row path, the common case: a row of
-    /// ASCII text without quotes, every field in its plain form. Instead of finding every
+    /// ASCII text without quotes (but for a status word, which may be Korean), every field in
+    /// its plain form. Instead of finding every
     /// delimiter with the 64-byte block scan and then parsing each field, it walks the row
     /// field by field in schema order (`roles`) and lets each field's parser find the field's
     /// end: a digit field's length comes out of the same word test that checks its digits, a
     /// timestamp is 19 bytes, any other field ends at the first delimiter, newline, quote or
-    /// non-ASCII byte of its first 16 (`FieldStopFinder`).
+    /// non-ASCII byte of its first 16, a status at the first delimiter, newline or quote
+    /// (`FieldStopFinder`).
     ///
     /// A row is taken only when the byte that ends each field is the delimiter (the newline,
     /// or a carriage return and the newline, for the last field). Every byte before the
     /// newline is then either checked field content (digits, a timestamp, printable text
-    /// without a quote, delimiter or newline) or a delimiter, so the row has no quote, its
-    /// field ends are exactly its delimiters and it ends at its first newline: the record,
-    /// fields and line number the block scan would find. The values are those of
-    /// `parseWords` (the same `WordFieldParsers`), which are those of `RowParser.parse`.
+    /// without a quote, delimiter or newline, or a status that is exactly a vocabulary word
+    /// in the log's encoding, such as 승인) or a delimiter, so the row has no quote, is valid
+    /// in its encoding, its field ends are exactly its delimiters and it ends at its first
+    /// newline: the record, fields and line number the block scan would find. The values are
+    /// those of `parseWords` (the same `WordFieldParsers`), which are those of `RowParser.parse`.
     ///
-    /// Returns false, having changed nothing, for anything else (a quote or non-ASCII byte,
+    /// Returns false, having changed nothing, for anything else (a quote, a non-ASCII byte outside a status,
     /// another field count, a field in another form, a row longer than `plainRowLimit`);
     /// the block scan then takes that record and decides. Requires `plainRowSlack` readable
     /// bytes from `recordStart`, no duplicate filter, and `fieldsSeen == 0`.
@@ -76,7 +79,7 @@ extension ChunkParseState {
                 industry = code
                 p &+= n &+ 1
             case .status:
-                let n = stops.stop(field)
+                let n = stops.textStop(field)
                 guard n < 16 && byte(p &+ n) == delimiter,
                       let verdict = Self.status(field, count: n, rows.statusWordTable) else { return false }
                 cancel = verdict
@@ -111,9 +114,10 @@ extension ChunkParseState {
         let field = base + p
         var end = p
         var n = 16
+        let lastIsStatus = roles[last] == .status
         while n == 16 {
             guard end < positionLimit else { return false }
-            n = stops.stop(base + end)
+            n = lastIsStatus ? stops.textStop(base + end) : stops.stop(base + end)
             end &+= n
         }
         guard byte(end) == 0x0A else { return false }

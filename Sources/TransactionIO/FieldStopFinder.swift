@@ -20,6 +20,28 @@ struct FieldStopFinder {
         #endif
     }
 
+    /// The offset of the first delimiter, newline or quote among the 16 at `p` (all must be
+    /// readable), or 16 when there is none: for a status, which is taken only when its bytes are
+    /// exactly a vocabulary word in the log's encoding (승인 and 취소 included), so non-ASCII
+    /// bytes need no check of their own. (No byte of a CP949 or UTF-8 multi-byte character is a
+    /// delimiter, newline or quote, so the field ends where the block scan would end it.)
+    @inline(__always)
+    func textStop(_ p: UnsafeRawPointer) -> Int {
+        #if canImport(_Builtin_intrinsics.intel)
+        // Safe: the caller guarantees 16 readable bytes at p; loadu has no alignment requirement.
+        let v = _mm_loadu_si128(p.assumingMemoryBound(to: __m128i.self))
+        let hits = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, delimiterV), _mm_cmpeq_epi8(v, newlineV)), _mm_cmpeq_epi8(v, quoteV))
+        return (UInt32(UInt16(truncatingIfNeeded: _mm_movemask_epi8(hits))) | 0x1_0000).trailingZeroBitCount
+        #else
+        for k in 0..<16 {
+            let b = p.load(fromByteOffset: k, as: UInt8.self)
+            if b == delimiter || b == 0x0A || b == 0x22 { return k }
+        }
+        return 16
+        #endif
+    }
+
     /// The offset of the first delimiter, newline, quote or non-ASCII byte among the 16 at
     /// `p` (all must be readable), or 16 when there is none.
     @inline(__always)

@@ -69,6 +69,38 @@ struct PlainRowPathTests {
         #expect(reference.rows.quarantined > 100)
     }
 
+    /// Korean statuses (승인, 취소) take the plain-row path when their bytes are exactly a
+    /// vocabulary word in the log's encoding; near misses (a trailing space, half a word, a
+    /// broken byte, Korean text in another field) go to the block scan. UTF-8 and CP949.
+    @Test(arguments: [TextEncoding.utf8, TextEncoding.cp949])
+    func koreanStatuses(encoding: TextEncoding) throws {
+        var rng = GeneratorRandom(seed: 12)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        var text = "tx_id,ts,consumer_id,consumer_region,merchant_id,merchant_region,ksic,amount,channel,status\n"
+        for k in 0..<3_000 {
+            let status = pick(["승인", "승인", "취소", "승인 ", "승", "approved", "CANCEL", "취소됨", ""])
+            let channel = pick(["card", "card", "card", "모바일"])
+            text += "T\(k),2024-0\(1 + k % 9)-1\(k % 10) 1\(k % 10):00:00,C\(rng.next() % 50),47111,M\(rng.next() % 20),"
+                + "\(pick(["47111", "47113"])),\(pick(["56192", "47212"])),\(1_000 + rng.next() % 9_000),\(channel),\(status)"
+                + pick(["\n", "\r\n"])
+        }
+        var bytes = try #require(encoding.encode(text))
+        // A broken byte in a status now and then (a lone lead byte before the newline).
+        for k in stride(from: 500, to: bytes.count - 1, by: 7_919) where bytes[k + 1] == 0x0A { bytes[k] = 0xB0 }
+        let options = ScanOptions(encoding: encoding)
+        let (reference, referenceBad) = try referenceAggregates(bytes, options: options)
+        for threads in [1, 2] {
+            var fastOptions = options
+            fastOptions.threads = threads
+            fastOptions.chunkSize = 8_192
+            let (fast, fastBad) = try fastAggregates(bytes, options: fastOptions)
+            #expect(sameResults(fast, reference), "\(encoding), threads \(threads)")
+            #expect(fastBad == referenceBad, "\(encoding), threads \(threads)")
+        }
+        #expect(reference.rows.accepted > 1_000 && reference.rows.quarantined > 300)
+        #expect(reference.rows.cancellations > 100)
+    }
+
     /// A clean generated log: every row but the last few (within the slack) takes the
     /// plain-row path, and the result is the reference's.
     @Test func generatedLog() throws {
