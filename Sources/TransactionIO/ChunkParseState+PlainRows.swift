@@ -113,12 +113,18 @@ extension ChunkParseState {
         guard p < positionLimit else { return false }
         let field = base + p
         var end = p
-        var n = 16
-        let lastIsStatus = roles[last] == .status
-        while n == 16 {
-            guard end < positionLimit else { return false }
-            n = lastIsStatus ? stops.textStop(base + end) : stops.stop(base + end)
+        if roles[last] == .status {
+            // A status may be Korean text: only its exact match against the vocabulary decides.
+            let n = stops.textStop(field)
+            guard n < 16 else { return false }
             end &+= n
+        } else {
+            var n = 16
+            while n == 16 {
+                guard end < positionLimit else { return false }
+                n = stops.stop(base + end)
+                end &+= n
+            }
         }
         guard byte(end) == 0x0A else { return false }
         let next = end &+ 1
