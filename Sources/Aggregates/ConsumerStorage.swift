@@ -155,16 +155,8 @@ final class ConsumerStorage: @unchecked Sendable {
         let n = updates.count
         // The record each prefetch found (by fingerprint, −1 when none), by update index mod 64:
         // the apply reuses it after checking the key instead of probing again.
-        var found = (Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1),
-                     Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1),
-                     Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1),
-                     Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1),
-                     Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1),
-                     Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1),
-                     Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1),
-                     Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1), Int(-1))
-        withUnsafeMutableBytes(of: &found) { raw in
-            let ring = raw.bindMemory(to: Int.self)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { ring in
+            ring.initialize(repeating: -1)
             for k in 0..<n {
                 // Two-stage software prefetch: the index slot, then the record (its slot is cached
                 // by then). Records are scattered, so without this every update waits on a DRAM miss.
@@ -284,9 +276,5 @@ final class ConsumerStorage: @unchecked Sendable {
     @inline(__always)
     func spilled(_ index: Int, _ code: Int, record r: UnsafeMutablePointer<UInt64>) -> Int64 {
         r[4] & Self.spillFlag == 0 ? 0 : spills[Self.spillKey(index, code)] ?? 0
-    }
-
-    func forEachIndex(_ body: (Int) -> Void) {
-        for i in 0..<count { body(i) }
     }
 }

@@ -74,7 +74,7 @@ public struct ConsumerTable: Sendable {
         var order: [(key: UInt64, shard: Int, index: Int)] = []
         order.reserveCapacity(count)
         for (s, shard) in shards.enumerated() {
-            shard.forEachIndex { order.append((shard.record($0)[0], s, $0)) }
+            for i in 0..<shard.count { order.append((shard.record(i)[0], s, i)) }
         }
         order.sort { $0.key < $1.key }
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ConsumerStorage.logicalWords) { w in

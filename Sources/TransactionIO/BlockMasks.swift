@@ -65,38 +65,6 @@ struct BlockMasks {
         #endif
     }
 
-    /// Masks of the 32 bytes at `p` (all must be readable) for the plain-row path:
-    /// `structural` (delimiter or newline), `newline`, and `special` (a quote or a byte with
-    /// its high bit set: a row with either leaves the plain-row path).
-    @inline(__always)
-    static func window32(_ p: UnsafeRawPointer, delimiter d: UInt8) -> (structural: UInt32, newline: UInt32, special: UInt32) {
-        #if canImport(_Builtin_intrinsics.intel)
-        let delimV = _mm_set1_epi8(Int8(bitPattern: d))
-        let newlineV = _mm_set1_epi8(0x0A)
-        let quoteV = _mm_set1_epi8(0x22)
-        // Safe: the caller guarantees 32 readable bytes at p; loadu has no alignment requirement.
-        let v0 = _mm_loadu_si128(p.assumingMemoryBound(to: __m128i.self))
-        let v1 = _mm_loadu_si128((p + 16).assumingMemoryBound(to: __m128i.self))
-        @inline(__always) func bits(_ a: __m128i, _ b: __m128i) -> UInt32 {
-            UInt32(UInt16(truncatingIfNeeded: _mm_movemask_epi8(a))) | UInt32(UInt16(truncatingIfNeeded: _mm_movemask_epi8(b))) << 16
-        }
-        let n0 = _mm_cmpeq_epi8(v0, newlineV), n1 = _mm_cmpeq_epi8(v1, newlineV)
-        return (bits(_mm_or_si128(_mm_cmpeq_epi8(v0, delimV), n0), _mm_or_si128(_mm_cmpeq_epi8(v1, delimV), n1)),
-                bits(n0, n1),
-                bits(_mm_or_si128(_mm_cmpeq_epi8(v0, quoteV), v0), _mm_or_si128(_mm_cmpeq_epi8(v1, quoteV), v1)))
-        #else
-        var st: UInt32 = 0, n: UInt32 = 0, sp: UInt32 = 0
-        for k in 0..<32 {
-            let b = p.load(fromByteOffset: k, as: UInt8.self)
-            let bit = UInt32(1) << UInt32(k)
-            if b == d || b == 0x0A { st |= bit }
-            if b == 0x0A { n |= bit }
-            if b == 0x22 || b >= 0x80 { sp |= bit }
-        }
-        return (st, n, sp)
-        #endif
-    }
-
     /// The number of quote bytes among the 64 at `p` (all must be readable).
     @inline(__always)
     static func quoteCount(_ p: UnsafeRawPointer) -> Int {

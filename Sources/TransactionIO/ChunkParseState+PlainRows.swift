@@ -48,6 +48,8 @@ extension ChunkParseState {
         @inline(__always) func byte(_ q: Int) -> UInt8 { base.load(fromByteOffset: q, as: UInt8.self) }
 
         // Every field but the last ends at the delimiter; each parser finds its field's length.
+        // One case per role, each storing its own variable: merging the look-alike cases behind
+        // an inner switch on the role measured 80 more instructions per row.
         for k in 0..<last {
             guard p < positionLimit else { return false }
             let field = base + p

@@ -93,66 +93,66 @@ struct ChunkParser {
                 slowRun = min(max(slowRun * 2, 1), 1024)
                 slowLeft = slowRun
             }
-        while blockStart < dataEnd {
-            let available = dataEnd - blockStart
-            var masks: BlockMasks
-            if available >= 64 {
-                masks = BlockMasks(base + blockStart, delimiter: delimiter)
-            } else {
-                // Last partial block: copy into a zeroed 64-byte buffer (zero matches nothing).
-                tail = (0, 0, 0, 0, 0, 0, 0, 0)
-                masks = withUnsafeMutableBytes(of: &tail) { buffer in
-                    // Safe: the buffer holds 64 bytes and we copy `available` < 64 of them.
-                    buffer.baseAddress!.copyMemory(from: base + blockStart, byteCount: available)
-                    return BlockMasks(UnsafeRawPointer(buffer.baseAddress!), delimiter: delimiter)
-                }
-            }
-            let inside = BlockMasks.prefixXOR(masks.quote) ^ insideCarry
-            insideCarry = (inside >> 63) & 1 == 1 ? ~0 : 0
-            if masks.high != 0 { state.recordMayBeNonASCII = true }
-            if masks.quote != 0 { state.recordHasQuote = true }
-            var structural = masks.structural & ~inside
-            // Without quotes in or before the block, every newline in it ends a record, so
-            // counting them as they come replaces a population count per record.
-            let quoteFree = masks.quote == 0 && insideCarry == 0
-            var newlinesInBlock: Int64 = 0
-            var fieldsSeen = state.fieldsSeen
-            while structural != 0 {
-                let bit = structural.trailingZeroBitCount
-                structural &= structural &- 1
-                let position = blockStart &+ bit
-                // Safe: the index is clamped to maxFields − 1 = fieldCount; fieldEnds holds
-                // maxFields entries, and entries past fieldCount − 1 are never read as field ends.
-                fieldEnds[fieldsSeen < maxFields ? fieldsSeen : maxFields &- 1] = position
-                fieldsSeen &+= 1
-                if (masks.newline >> UInt64(bit)) & 1 == 1 {
-                    state.fieldsSeen = fieldsSeen
-                    state.finishRecord(end: position, flush: flush)
-                    fieldsSeen = 0
-                    newlinesInBlock &+= 1
-                    let upTo = bit == 63 ? ~UInt64(0) : (UInt64(1) << UInt64(bit + 1)) &- 1
-                    state.recordLine = newlinesBeforeBlock
-                        &+ (quoteFree ? newlinesInBlock : Int64((masks.newline & upTo).nonzeroBitCount))
-                    state.recordStart = position &+ 1
-                    state.recordMayBeNonASCII = (masks.high & ~upTo) != 0
-                    state.recordHasQuote = (masks.quote & ~upTo) != 0
-                    if state.recordStart >= limit {
-                        state.fieldsSeen = 0
-                        return state.finish(end: state.recordStart, newlines: state.recordLine, flush: flush)
+            while blockStart < dataEnd {
+                let available = dataEnd - blockStart
+                var masks: BlockMasks
+                if available >= 64 {
+                    masks = BlockMasks(base + blockStart, delimiter: delimiter)
+                } else {
+                    // Last partial block: copy into a zeroed 64-byte buffer (zero matches nothing).
+                    tail = (0, 0, 0, 0, 0, 0, 0, 0)
+                    masks = withUnsafeMutableBytes(of: &tail) { buffer in
+                        // Safe: the buffer holds 64 bytes and we copy `available` < 64 of them.
+                        buffer.baseAddress!.copyMemory(from: base + blockStart, byteCount: available)
+                        return BlockMasks(UnsafeRawPointer(buffer.baseAddress!), delimiter: delimiter)
                     }
-                    if plainRows {
-                        slowLeft &-= 1
-                        if slowLeft == 0 {
+                }
+                let inside = BlockMasks.prefixXOR(masks.quote) ^ insideCarry
+                insideCarry = (inside >> 63) & 1 == 1 ? ~0 : 0
+                if masks.high != 0 { state.recordMayBeNonASCII = true }
+                if masks.quote != 0 { state.recordHasQuote = true }
+                var structural = masks.structural & ~inside
+                // Without quotes in or before the block, every newline in it ends a record, so
+                // counting them as they come replaces a population count per record.
+                let quoteFree = masks.quote == 0 && insideCarry == 0
+                var newlinesInBlock: Int64 = 0
+                var fieldsSeen = state.fieldsSeen
+                while structural != 0 {
+                    let bit = structural.trailingZeroBitCount
+                    structural &= structural &- 1
+                    let position = blockStart &+ bit
+                    // Safe: the index is clamped to maxFields − 1 = fieldCount; fieldEnds holds
+                    // maxFields entries, and entries past fieldCount − 1 are never read as field ends.
+                    fieldEnds[fieldsSeen < maxFields ? fieldsSeen : maxFields &- 1] = position
+                    fieldsSeen &+= 1
+                    if (masks.newline >> UInt64(bit)) & 1 == 1 {
+                        state.fieldsSeen = fieldsSeen
+                        state.finishRecord(end: position, flush: flush)
+                        fieldsSeen = 0
+                        newlinesInBlock &+= 1
+                        let upTo = bit == 63 ? ~UInt64(0) : (UInt64(1) << UInt64(bit + 1)) &- 1
+                        state.recordLine = newlinesBeforeBlock
+                            &+ (quoteFree ? newlinesInBlock : Int64((masks.newline & upTo).nonzeroBitCount))
+                        state.recordStart = position &+ 1
+                        state.recordMayBeNonASCII = (masks.high & ~upTo) != 0
+                        state.recordHasQuote = (masks.quote & ~upTo) != 0
+                        if state.recordStart >= limit {
                             state.fieldsSeen = 0
-                            continue rows
+                            return state.finish(end: state.recordStart, newlines: state.recordLine, flush: flush)
+                        }
+                        if plainRows {
+                            slowLeft &-= 1
+                            if slowLeft == 0 {
+                                state.fieldsSeen = 0
+                                continue rows
+                            }
                         }
                     }
                 }
+                state.fieldsSeen = fieldsSeen
+                newlinesBeforeBlock &+= quoteFree ? newlinesInBlock : Int64(masks.newline.nonzeroBitCount)
+                blockStart += 64
             }
-            state.fieldsSeen = fieldsSeen
-            newlinesBeforeBlock &+= quoteFree ? newlinesInBlock : Int64(masks.newline.nonzeroBitCount)
-            blockStart += 64
-        }
             break rows
         }
         // The data ended inside a record.

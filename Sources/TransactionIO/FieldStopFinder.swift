@@ -26,37 +26,26 @@ struct FieldStopFinder {
     /// bytes need no check of their own. (No byte of a CP949 or UTF-8 multi-byte character is a
     /// delimiter, newline or quote, so the field ends where the block scan would end it.)
     @inline(__always)
-    func textStop(_ p: UnsafeRawPointer) -> Int {
-        #if canImport(_Builtin_intrinsics.intel)
-        // Safe: the caller guarantees 16 readable bytes at p; loadu has no alignment requirement.
-        let v = _mm_loadu_si128(p.assumingMemoryBound(to: __m128i.self))
-        let hits = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, delimiterV), _mm_cmpeq_epi8(v, newlineV)), _mm_cmpeq_epi8(v, quoteV))
-        return (UInt32(UInt16(truncatingIfNeeded: _mm_movemask_epi8(hits))) | 0x1_0000).trailingZeroBitCount
-        #else
-        for k in 0..<16 {
-            let b = p.load(fromByteOffset: k, as: UInt8.self)
-            if b == delimiter || b == 0x0A || b == 0x22 { return k }
-        }
-        return 16
-        #endif
-    }
+    func textStop(_ p: UnsafeRawPointer) -> Int { firstStop(p, nonASCII: false) }
 
     /// The offset of the first delimiter, newline, quote or non-ASCII byte among the 16 at
     /// `p` (all must be readable), or 16 when there is none.
     @inline(__always)
-    func stop(_ p: UnsafeRawPointer) -> Int {
+    func stop(_ p: UnsafeRawPointer) -> Int { firstStop(p, nonASCII: true) }
+
+    @inline(__always)
+    private func firstStop(_ p: UnsafeRawPointer, nonASCII: Bool) -> Int {
         #if canImport(_Builtin_intrinsics.intel)
         // Safe: the caller guarantees 16 readable bytes at p; loadu has no alignment requirement.
         let v = _mm_loadu_si128(p.assumingMemoryBound(to: __m128i.self))
-        let hits = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, delimiterV), _mm_cmpeq_epi8(v, newlineV)),
-            _mm_or_si128(_mm_cmpeq_epi8(v, quoteV), v))  // v: its high bits mark non-ASCII bytes
+        var hits = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, delimiterV), _mm_cmpeq_epi8(v, newlineV)), _mm_cmpeq_epi8(v, quoteV))
+        if nonASCII { hits = _mm_or_si128(hits, v) }  // v: its high bits mark non-ASCII bytes
         return (UInt32(UInt16(truncatingIfNeeded: _mm_movemask_epi8(hits))) | 0x1_0000).trailingZeroBitCount
         #else
         for k in 0..<16 {
             let b = p.load(fromByteOffset: k, as: UInt8.self)
-            if b == delimiter || b == 0x0A || b == 0x22 || b >= 0x80 { return k }
+            if b == delimiter || b == 0x0A || b == 0x22 || (nonASCII && b >= 0x80) { return k }
         }
         return 16
         #endif

@@ -86,8 +86,7 @@ public enum ParallelScanDriver {
                 g = (roundStart, end, segmentParities(data, from: roundStart, to: end, chunks: chunks, threads: threads))
             }
             let roundEnd = g.end
-            var splits = [Int](repeating: roundEnd, count: chunks + 1)
-            for c in 0..<chunks { splits[c] = g.start + (g.end - g.start) * c / chunks }
+            var splits = gridCuts(from: g.start, to: g.end, chunks: chunks)
             splits[0] = roundStart
 
             // Exact record starts at each cut (line numbers follow from the parse: each
@@ -117,8 +116,7 @@ public enum ParallelScanDriver {
             // round's first chunk starts at roundStart), so the main thread does not stall on it.
             let tasks = chunks + parityTasks + (file == nil ? 0 : 1)
             let releaseUpTo = roundStart
-            var nextSplits = [Int](repeating: nextEnd, count: chunks + 1)
-            for c in 0..<chunks { nextSplits[c] = nextStart + (nextEnd - nextStart) * c / chunks }
+            let nextSplits = gridCuts(from: nextStart, to: nextEnd, chunks: chunks)
             let nextParities = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(chunks, 1))
             nextParities.initialize(repeating: 0)
             defer { nextParities.deallocate() }
@@ -189,6 +187,11 @@ public enum ParallelScanDriver {
         return total
     }
 
+    /// The `chunks + 1` cut positions of `chunks` equal segments of `[from, to)`, both ends included.
+    static func gridCuts(from: Int, to: Int, chunks: Int) -> [Int] {
+        (0...chunks).map { from + (to - from) * $0 / chunks }
+    }
+
     /// The quote parity of each of the first `chunks − 1` of `chunks` equal segments of
     /// `[from, to)` (the last segment needs none): every segment is split into `threads`
     /// pieces and worker w scans piece w of each (a quick scan that skips quote-free blocks);
@@ -197,13 +200,14 @@ public enum ParallelScanDriver {
         let cuts = chunks - 1
         var parities = [Int](repeating: 0, count: chunks)
         guard cuts > 0 else { return parities }
+        let grid = gridCuts(from: from, to: to, chunks: chunks)
         let pieces = UnsafeMutableBufferPointer<Int>.allocate(capacity: cuts * threads)
         defer { pieces.deallocate() }
         nonisolated(unsafe) let piecesOut = pieces
         nonisolated(unsafe) let bytes = data
         DispatchQueue.concurrentPerform(iterations: threads) { w in
             for segment in 0..<cuts {
-                let a = from + (to - from) * segment / chunks, b = from + (to - from) * (segment + 1) / chunks
+                let (a, b) = (grid[segment], grid[segment + 1])
                 // Safe: each worker writes only its own elements segment · threads + w.
                 piecesOut[segment * threads + w] = StructuralCounts.quoteParity(
                     bytes, from: a + (b - a) * w / threads, to: a + (b - a) * (w + 1) / threads)
