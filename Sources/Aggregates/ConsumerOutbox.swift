@@ -1,26 +1,32 @@
-/// Consumer updates waiting for their partition's owner (one per worker × partition).
-/// Raw storage: the worker reserves room for a batch, writes through the pointer,
-/// then commits the count; the owner reads `buffer` and clears it.
+/// Consumer updates waiting for their partition's owner (one per worker × partition), in
+/// their packed form (`PackedConsumerUpdate`), and the rare ones that do not pack in full
+/// (`wide`). Raw storage: the worker reserves room for a batch, writes through the pointer,
+/// then commits the count; the owner reads `buffer` and `wide` and clears them.
 final class ConsumerOutbox: @unchecked Sendable {
     // @unchecked Sendable: written by its worker in the parse phase and drained by the
     // partition owner in the consumer phase; the phases are separated by a barrier.
-    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<ConsumerUpdate>
+    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<PackedConsumerUpdate>
     @exclusivity(unchecked) private var capacity: Int
     @exclusivity(unchecked) private(set) var count = 0
+    /// Updates whose values lie outside the packed ranges.
+    @exclusivity(unchecked) var wide: [ConsumerUpdate] = []
+
+    /// Updates waiting, in both forms.
+    var waiting: Int { count + wide.count }
 
     init() {
-        capacity = 4096
+        capacity = 256
         storage = .allocate(capacity: capacity)
     }
 
     deinit { storage.deallocate() }
 
     /// Room for `n` more updates; returns where the next one goes.
-    func reserve(_ n: Int) -> UnsafeMutablePointer<ConsumerUpdate> {
+    func reserve(_ n: Int) -> UnsafeMutablePointer<PackedConsumerUpdate> {
         if count + n > capacity {
             var c = capacity
             while c < count + n { c *= 2 }
-            let bigger = UnsafeMutablePointer<ConsumerUpdate>.allocate(capacity: c)
+            let bigger = UnsafeMutablePointer<PackedConsumerUpdate>.allocate(capacity: c)
             bigger.moveInitialize(from: storage, count: count)
             storage.deallocate()
             storage = bigger
@@ -33,9 +39,12 @@ final class ConsumerOutbox: @unchecked Sendable {
     func commit(_ n: Int) { count += n }
 
     /// The waiting updates.
-    var buffer: UnsafeBufferPointer<ConsumerUpdate> { UnsafeBufferPointer(start: storage, count: count) }
+    var buffer: UnsafeBufferPointer<PackedConsumerUpdate> { UnsafeBufferPointer(start: storage, count: count) }
 
-    func removeAll() { count = 0 }  // ConsumerUpdate is trivial: nothing to deinitialize
+    func removeAll() {
+        count = 0  // PackedConsumerUpdate is trivial: nothing to deinitialize
+        if !wide.isEmpty { wide.removeAll() }
+    }
 }
 
 /// A consumer partition owned by one worker during a scan.

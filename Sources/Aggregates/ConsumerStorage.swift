@@ -151,7 +151,7 @@ final class ConsumerStorage: @unchecked Sendable {
     /// reusing the record found at the prefetch took an update from 58 to 53 ns.
     static let slotLead = 48, recordLead = 24
 
-    func apply(_ updates: UnsafeBufferPointer<ConsumerUpdate>) {
+    func apply<Update: ConsumerUpdateForm>(_ updates: UnsafeBufferPointer<Update>) {
         let n = updates.count
         // The record each prefetch found (by fingerprint, −1 when none), by update index mod 64:
         // the apply reuses it after checking the key instead of probing again.
@@ -169,7 +169,7 @@ final class ConsumerStorage: @unchecked Sendable {
                     // below 64, so an entry is read before it is overwritten.
                     ring[(k + Self.recordLead) & 63] = prefetchRecord(updates[k + Self.recordLead].key)
                 }
-                let u = updates[k]
+                let u = updates[k].unpacked
                 var index = ring[k & 63]
                 // The prefetch matched a fingerprint only; the key decides (else a full probe).
                 if index < 0 || record(index)[0] != u.key { index = findOrInsert(u.key) }

@@ -43,18 +43,26 @@ public struct ConsumerTable: Sendable {
 
     /// Applies updates (the scan's hot loop), prefetching ahead. The table must have one
     /// shard (a consumer partition does).
-    mutating func apply(_ updates: UnsafeBufferPointer<ConsumerUpdate>) {
+    mutating func apply<Update: ConsumerUpdateForm>(_ updates: UnsafeBufferPointer<Update>) {
         precondition(shards.count == 1, "updates go to a single-shard table")
         uniqueShard(0).apply(updates)
     }
 
+    /// Applies the updates waiting in `outbox` (both forms) and empties it.
+    mutating func apply(_ outbox: ConsumerOutbox) {
+        apply(outbox.buffer)
+        if !outbox.wide.isEmpty { outbox.wide.withUnsafeBufferPointer { apply($0) } }
+        outbox.removeAll()
+    }
+
     /// Merges `other` into `self`.
     public mutating func merge(_ other: ConsumerTable) {
-        if shards.count == 1 && other.shards.count == 1 {
-            uniqueShard(0).absorb(other.shards[0])
+        let n = shards.count
+        if n == other.shards.count {
+            // Same partitioning (one shard each, or two scans with the same worker count).
+            for s in 0..<n { uniqueShard(s).absorb(other.shards[s]) }
             return
         }
-        let n = shards.count
         for s in 0..<n { _ = uniqueShard(s) }
         for theirs in other.shards {
             theirs.forEachLogical { r in

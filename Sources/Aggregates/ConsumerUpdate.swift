@@ -1,6 +1,6 @@
 /// One accepted row's contribution to its consumer's features, routed to the
 /// consumer's partition during a parallel scan.
-struct ConsumerUpdate: Sendable {
+struct ConsumerUpdate: ConsumerUpdateForm {
     var key: UInt64
     /// Net won (negative for a cancellation).
     var amount: Int64
@@ -14,4 +14,8 @@ struct ConsumerUpdate: Sendable {
     var division: UInt8
     /// Whether the merchant's region differs from the row's consumer_region.
     var outside: Bool
+}
+
+extension ConsumerUpdate {
+    var unpacked: ConsumerUpdate { self }
 }

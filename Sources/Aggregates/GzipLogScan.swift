@@ -8,7 +8,10 @@ struct GzipLogScan {
     func run(path: String, duplicates: DuplicateFilter?, onQuarantine: (QuarantinedRow) -> Void) throws(ScanError) -> ScanAggregates {
         var layout: LogLayout?
         let compressedSize = (try? MappedFile(path: path).count) ?? 0
-        var aggregates = try LogScan(options: options, progress: progress).scan(file: path, onQuarantine: onQuarantine) {
+        // The log's text size is unknown until it is read; CSV logs compress about 3–6×.
+        var aggregates = try LogScan(options: options, progress: progress).scan(
+            file: path, logBytes: compressedSize.multipliedReportingOverflow(by: 4).overflow ? Int.max : compressedSize * 4,
+            onQuarantine: onQuarantine) {
             onBatch, afterRound throws(ScanError) in
             try GzipScanDriver.run(path: path, options: options, duplicates: duplicates, onLayout: { layout = $0 }, onBatch: onBatch, afterRound: afterRound)
         }

@@ -15,8 +15,19 @@ extension ScanAggregates {
         bytes: UnsafeRawBufferPointer, file: String, options: ScanOptions = ScanOptions(),
         onQuarantine: (QuarantinedRow) -> Void = { _ in }
     ) throws(ScanError) -> ScanAggregates {
+        try scan(bytes: bytes, file: file, options: options, partitionsPerWorker: nil, onQuarantine: onQuarantine)
+    }
+
+    /// The same with `partitionsPerWorker` consumer partitions per worker (tests: many
+    /// partitions on a small log), or the scan's choice when nil.
+    static func scan(
+        bytes: UnsafeRawBufferPointer, file: String, options: ScanOptions, partitionsPerWorker: Int?,
+        onQuarantine: (QuarantinedRow) -> Void
+    ) throws(ScanError) -> ScanAggregates {
         let layout = try LogLayout(bytes: bytes, file: file, options: options)
-        var aggregates = try LogScan(options: options).scan(file: layout.file, onQuarantine: onQuarantine) {
+        var logScan = LogScan(options: options)
+        logScan.partitionsPerWorker = partitionsPerWorker
+        var aggregates = try logScan.scan(file: layout.file, logBytes: bytes.count, onQuarantine: onQuarantine) {
             onBatch, afterRound throws(ScanError) in
             try ParallelScanDriver.run(bytes: bytes, layout: layout, options: options,
                                        duplicates: options.dedupe ? DuplicateFilter() : nil,

@@ -42,9 +42,11 @@ func referenceAggregates(_ bytes: [UInt8], options: ScanOptions = ScanOptions())
     return (a, bad)
 }
 
-func fastAggregates(_ bytes: [UInt8], options: ScanOptions) throws -> (ScanAggregates, [QuarantinedRow]) {
+func fastAggregates(_ bytes: [UInt8], options: ScanOptions, partitionsPerWorker: Int? = nil) throws -> (ScanAggregates, [QuarantinedRow]) {
     var bad: [QuarantinedRow] = []
-    let a = try bytes.withUnsafeBytes { try ScanAggregates.scan(bytes: $0, file: "h.csv", options: options) { bad.append($0) } }
+    let a = try bytes.withUnsafeBytes {
+        try ScanAggregates.scan(bytes: $0, file: "h.csv", options: options, partitionsPerWorker: partitionsPerWorker) { bad.append($0) }
+    }
     return (a, bad)
 }
 
@@ -68,7 +70,8 @@ struct DifferentialScanTests {
     func randomHostileLogs(seed: UInt64, threads: Int, chunkSize: Int) throws {
         let bytes = hostileLog(rows: 300, seed: seed)
         let (reference, referenceBad) = try referenceAggregates(bytes)
-        let (fast, fastBad) = try fastAggregates(bytes, options: ScanOptions(batchSize: 7, chunkSize: chunkSize, threads: threads))
+        let (fast, fastBad) = try fastAggregates(bytes, options: ScanOptions(batchSize: 7, chunkSize: chunkSize, threads: threads),
+                                                 partitionsPerWorker: Int(seed % 3) * 5 + 1)
         #expect(sameResults(fast, reference), "threads \(threads), chunk \(chunkSize)")
         #expect(fastBad == referenceBad)
         #expect(reference.rows.quarantined > 10)  // the test data really has bad rows
