@@ -1,3 +1,4 @@
+import CScanSupport
 import TransactionIO
 
 /// One worker's aggregates during a parallel scan: spending, flows and
@@ -37,6 +38,14 @@ final class ChunkAccumulator: @unchecked Sendable {
     static let flushFactor = 2
     static let minimumFlush = 4096
 
+    /// Per partition, the last few updates (`stageSize`, 192 bytes, line-aligned), written to
+    /// the partition's outbox eight at a time with non-temporal stores: the outbox's lines
+    /// are then written without being read first (with 128 outboxes, the line an update
+    /// goes to is never in cache), and do not push the tables out of the cache.
+    let staged: UnsafeMutablePointer<PackedConsumerUpdate>
+    let stagedCounts: UnsafeMutablePointer<Int>
+    static let stageSize = 8
+
     /// `cubeCells` bounds each cube (tests make it small to send rows to the hash tables).
     init(partitions: Int, tables: [ConsumerPartition] = [], owned: Range<Int> = 0..<0, cubeCells: Int = 1 << 18) {
         precondition(owned.isEmpty || (owned.lowerBound >= 0 && owned.upperBound <= partitions && tables.count == partitions))
@@ -46,6 +55,30 @@ final class ChunkAccumulator: @unchecked Sendable {
         spendingCube = SpendCube(maxCells: cubeCells)
         flowCube = SpendCube(maxCells: cubeCells)
         outboxes = (0..<partitions).map { _ in ConsumerOutbox() }
+        staged = UnsafeMutableRawPointer.allocate(
+            byteCount: partitions * Self.stageSize * MemoryLayout<PackedConsumerUpdate>.stride, alignment: 64)
+            .bindMemory(to: PackedConsumerUpdate.self, capacity: partitions * Self.stageSize)
+        stagedCounts = .allocate(capacity: partitions)
+        stagedCounts.initialize(repeating: 0, count: partitions)
+    }
+
+    deinit {
+        staged.deallocate()
+        stagedCounts.deallocate()
+    }
+
+    /// Updates waiting for partition `p` here (in its outbox and its stage).
+    func waiting(for p: Int) -> Int { outboxes[p].waiting + stagedCounts[p] }
+
+    /// Applies the updates waiting here for partition `p` to `table`, and forgets them.
+    func applyWaiting(for p: Int, to table: inout ConsumerTable) {
+        table.apply(outboxes[p])
+        let n = stagedCounts[p]
+        if n > 0 {
+            // Safe: stage p holds n ≤ stageSize updates at staged + p · stageSize.
+            table.apply(UnsafeBufferPointer(start: staged + p &* Self.stageSize, count: n))
+            stagedCounts[p] = 0
+        }
     }
 
     /// Applies the updates that all accumulators (`all`, this one among them) hold for this
@@ -54,11 +87,11 @@ final class ChunkAccumulator: @unchecked Sendable {
     func flushOwned(from all: [ChunkAccumulator], force: Bool = false) {
         for p in owned {
             var waiting = 0
-            for a in all { waiting += a.outboxes[p].waiting }
+            for a in all { waiting += a.waiting(for: p) }
             guard waiting > 0 else { continue }
             let table = tables[p]
             guard force || waiting >= max(Self.minimumFlush, Self.flushFactor * table.table.count) else { continue }
-            for a in all { table.table.apply(a.outboxes[p]) }
+            for a in all { a.applyWaiting(for: p, to: &table.table) }
         }
     }
 
@@ -94,7 +127,9 @@ final class ChunkAccumulator: @unchecked Sendable {
                 bases.deallocate()
             }
             cursors.initialize(repeating: 0, count: parts)
-            for p in 0..<parts { (bases + p).initialize(to: outboxes[p].reserve(n)) }
+            // Room for the batch and what waits in the stage (at most stageSize − 1).
+            for p in 0..<parts { (bases + p).initialize(to: outboxes[p].reserve(n &+ Self.stageSize)) }
+            let staged = self.staged, stagedCounts = self.stagedCounts, stageSize = Self.stageSize
             let ahead = 8
             for k in 0..<n {
                 if k + ahead < n && merchantKey[k + ahead] != 0 { merchants.prefetch(merchantKey[k + ahead]) }
@@ -123,14 +158,27 @@ final class ChunkAccumulator: @unchecked Sendable {
                         group: UInt8(truncatingIfNeeded: industryKind), division: UInt8(truncatingIfNeeded: industryKind >> 8),
                         outside: consumerRegion[k] != region)
                     if let packed = PackedConsumerUpdate(update) {
-                        (bases[p] + cursors[p]).initialize(to: packed)
-                        cursors[p] &+= 1
+                        // Safe: stage p has stageSize entries and slot < stageSize; a full stage goes
+                        // to the outbox at a multiple of stageSize updates (192 bytes, so 16-byte
+                        // aligned in its line-aligned storage), inside the room reserved above.
+                        let slot = stagedCounts[p]
+                        let stage = staged + p &* stageSize
+                        (stage + slot).initialize(to: packed)
+                        if slot == stageSize &- 1 {
+                            lci_stream_192(bases[p] + cursors[p], stage)
+                            cursors[p] &+= stageSize
+                            stagedCounts[p] = 0
+                        } else {
+                            stagedCounts[p] = slot &+ 1
+                        }
                     } else {
                         outboxes[p].wide.append(update)
                     }
                 }
             }
             for p in 0..<parts { outboxes[p].commit(cursors[p]) }
+            // The outboxes are read by their partitions' owners after the phase's barrier.
+            lci_store_fence()
         }
     }
 

@@ -16,17 +16,24 @@ final class ConsumerOutbox: @unchecked Sendable {
 
     init() {
         capacity = 256
-        storage = .allocate(capacity: capacity)
+        storage = Self.allocate(capacity)
     }
 
     deinit { storage.deallocate() }
+
+    /// Line-aligned storage: runs of eight updates (192 bytes) are written with 16-byte
+    /// non-temporal stores (`ChunkAccumulator`), so every run must start 16-byte aligned.
+    private static func allocate(_ n: Int) -> UnsafeMutablePointer<PackedConsumerUpdate> {
+        UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<PackedConsumerUpdate>.stride, alignment: 64)
+            .bindMemory(to: PackedConsumerUpdate.self, capacity: n)
+    }
 
     /// Room for `n` more updates; returns where the next one goes.
     func reserve(_ n: Int) -> UnsafeMutablePointer<PackedConsumerUpdate> {
         if count + n > capacity {
             var c = capacity
             while c < count + n { c *= 2 }
-            let bigger = UnsafeMutablePointer<PackedConsumerUpdate>.allocate(capacity: c)
+            let bigger = Self.allocate(c)
             bigger.moveInitialize(from: storage, count: count)
             storage.deallocate()
             storage = bigger

@@ -50,7 +50,7 @@ public struct ScanAggregates: Sendable, Equatable {
         let accumulator = ChunkAccumulator(partitions: 1)
         accumulator.add(batch)
         accumulator.drain(into: &self)
-        consumers.apply(accumulator.outboxes[0])
+        accumulator.applyWaiting(for: 0, to: &consumers)
     }
 
     /// Records the accounting of one scanned file.
