@@ -35,7 +35,12 @@ final class ConsumerStorage: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var count = 0
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private var slotCapacity: Int
-    @exclusivity(unchecked) private var pages: [UnsafeMutablePointer<UInt64>] = []
+    /// The record pages (`pageCount` of `pageCapacity` entries): a raw table, so finding a
+    /// record is a load and an add, without an array's bounds check.
+    @exclusivity(unchecked) private var pageTable: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
+    @exclusivity(unchecked) private var pageCount = 0
+    @exclusivity(unchecked) private var pageCapacity = 4
+    private var pages: UnsafeBufferPointer<UnsafeMutablePointer<UInt64>> { UnsafeBufferPointer(start: pageTable, count: pageCount) }
     /// Home regions by index (few distinct values).
     @exclusivity(unchecked) private(set) var homes = IDMap()
     /// Exact overflow of the narrow counters, by `spillKey(index, code)`: codes 0–11 a group sum,
@@ -48,11 +53,26 @@ final class ConsumerStorage: @unchecked Sendable {
     init(slotCapacity: Int = 1 << 12) {
         self.slotCapacity = slotCapacity
         slots = Self.allocateWords(slotCapacity)
+        pageTable = .allocate(capacity: pageCapacity)
+    }
+
+    /// Adds a page of records.
+    private func appendPage(_ page: UnsafeMutablePointer<UInt64>) {
+        if pageCount == pageCapacity {
+            let bigger = UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>.allocate(capacity: pageCapacity * 2)
+            bigger.moveInitialize(from: pageTable, count: pageCount)
+            pageTable.deallocate()
+            pageTable = bigger
+            pageCapacity *= 2
+        }
+        (pageTable + pageCount).initialize(to: page)
+        pageCount += 1
     }
 
     deinit {
         HugePageMemory.free(UnsafeMutableRawPointer(slots), bytes: slotCapacity * 8)
         for page in pages { HugePageMemory.free(UnsafeMutableRawPointer(page), bytes: Self.pageRecords * Self.words * 8) }
+        pageTable.deallocate()
     }
 
     /// Zeroed words (huge-page backed where asked; 2 MiB-aligned from 2 MiB up, so pages of
@@ -69,7 +89,7 @@ final class ConsumerStorage: @unchecked Sendable {
             // Record pages stay on small pages: zeroing fresh 2 MiB pages was slow on the VM.
             let p = Self.allocateWords(Self.pageRecords * Self.words, hugePages: false)
             p.update(from: page, count: Self.pageRecords * Self.words)
-            c.pages.append(p)
+            c.appendPage(p)
         }
         c.homes = homes.copy()
         c.spills = spills
@@ -78,8 +98,8 @@ final class ConsumerStorage: @unchecked Sendable {
 
     @inline(__always)
     func record(_ index: Int) -> UnsafeMutablePointer<UInt64> {
-        // Safe: index < count ≤ pages.count · pageRecords.
-        pages[index >> Self.pageShift] + (index & (Self.pageRecords - 1)) * Self.words
+        // Safe: index < count ≤ pageCount · pageRecords.
+        pageTable[index >> Self.pageShift] + (index & (Self.pageRecords - 1)) * Self.words
     }
 
     @inline(__always)
@@ -117,8 +137,8 @@ final class ConsumerStorage: @unchecked Sendable {
         if found { return Int(slots[slot] & 0xFFFF_FFFF) }
         precondition(count < 1 << 32, "more than 2³² consumers in one table")
         let index = count
-        if index >> Self.pageShift >= pages.count {
-            pages.append(Self.allocateWords(Self.pageRecords * Self.words, hugePages: false))
+        if index >> Self.pageShift >= pageCount {
+            appendPage(Self.allocateWords(Self.pageRecords * Self.words, hugePages: false))
         }
         let r = record(index)
         r.initialize(repeating: 0, count: Self.words)
@@ -145,32 +165,26 @@ final class ConsumerStorage: @unchecked Sendable {
         HugePageMemory.free(UnsafeMutableRawPointer(old), bytes: oldCapacity * 8)
     }
 
-    /// Updates ahead of the one being applied whose index slot is prefetched, and whose
-    /// record is prefetched (its slot is cached by then). Measured on the 2-core VM with a
-    /// stand-alone loop (Benchmarks/experiments/consumer_apply.swift): 32/16 → 48/24 and
-    /// reusing the record found at the prefetch took an update from 58 to 53 ns.
-    static let slotLead = 48, recordLead = 24
+    /// Updates ahead of the one being applied whose record is prefetched. Updates arrive in
+    /// flushes of one partition (`ChunkAccumulator`), whose index of slots stays in cache,
+    /// so finding the record to prefetch needs no earlier prefetch of its slot (that stage,
+    /// needed while updates went to all consumers at random, cost 10 instructions per update).
+    static let recordLead = 16
 
     func apply<Update: ConsumerUpdateForm>(_ updates: UnsafeBufferPointer<Update>) {
         let n = updates.count
-        // The record each prefetch found (by fingerprint, −1 when none), by update index mod 64:
+        // The record each prefetch found (by fingerprint, −1 when none), by update index mod 32:
         // the apply reuses it after checking the key instead of probing again.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { ring in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 32) { ring in
             ring.initialize(repeating: -1)
             for k in 0..<n {
-                // Two-stage software prefetch: the index slot, then the record (its slot is cached
-                // by then). Records are scattered, so without this every update waits on a DRAM miss.
-                if k + Self.slotLead < n {
-                    let h = Self.mix(updates[k + Self.slotLead].key)
-                    lci_prefetch_read(slots + (Int(truncatingIfNeeded: h) & (slotCapacity - 1)))
-                }
                 if k + Self.recordLead < n {
-                    // Safe: the ring has 64 entries and the index is taken mod 64; the lead (24) is
-                    // below 64, so an entry is read before it is overwritten.
-                    ring[(k + Self.recordLead) & 63] = prefetchRecord(updates[k + Self.recordLead].key)
+                    // Safe: the ring has 32 entries and the index is taken mod 32; the lead (16) is
+                    // below 32, so an entry is read before it is overwritten.
+                    ring[(k + Self.recordLead) & 31] = prefetchRecord(updates[k + Self.recordLead].key)
                 }
                 let u = updates[k].unpacked
-                var index = ring[k & 63]
+                var index = ring[k & 31]
                 // The prefetch matched a fingerprint only; the key decides (else a full probe).
                 if index < 0 || record(index)[0] != u.key { index = findOrInsert(u.key) }
                 add(u, to: record(index), index: index)
