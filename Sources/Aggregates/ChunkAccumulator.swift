@@ -3,8 +3,8 @@ import TransactionIO
 
 /// One worker's aggregates during a parallel scan: spending, flows and
 /// merchants in private hash tables, and consumer updates sorted into one
-/// outbox per consumer partition (applied by the partition's owner in the
-/// consumer phase, once enough of them wait).
+/// outbox per consumer partition (applied in a consumer phase once enough of
+/// them wait; see `ConsumerPartition`).
 final class ChunkAccumulator: @unchecked Sendable {
     // @unchecked Sendable: each accumulator is used by one worker at a time; the
     // scan's phases are separated by the barrier of concurrentPerform.
@@ -16,27 +16,10 @@ final class ChunkAccumulator: @unchecked Sendable {
     let spending = FlatHashTable<SpendCell>(initialCapacity: 64, initial: SpendCell())
     let flows = FlatHashTable<SpendCell>(initialCapacity: 64, initial: SpendCell())
     let merchants = MerchantTable(initialCapacity: 1 << 12)
-    /// One outbox per consumer partition (boxes, so different partitions' owners can
-    /// drain them concurrently without touching a shared array).
+    /// One outbox per consumer partition (boxes, so different partitions can be flushed
+    /// concurrently without touching a shared array).
     let outboxes: [ConsumerOutbox]
     let partitions: Int
-
-    /// The consumer partitions (all of them, by number) and the numbers of those this
-    /// accumulator's worker owns (`LogScan` gives each worker `partitionsPerWorker`).
-    ///
-    /// Consumer updates wait in the outboxes until a partition has `flushFactor` of them per
-    /// consumer it holds (at least `minimumFlush`), and its owner then applies them together
-    /// in the consumer phase. A partition holds 1/128 of the consumers (with two workers), so
-    /// its records are a few hundred KiB, and a flush updates each record about twice while
-    /// its two lines are in cache, instead of fetching two lines from DRAM for every update.
-    /// The price is the waiting updates: 24 bytes each (`PackedConsumerUpdate`), at most about
-    /// `flushFactor` × 24 bytes per consumer. Measured on the 32 M-row log (800,000 consumers;
-    /// docs/SCAN-PERFORMANCE.md): user CPU 8.1–8.7 → 6.2–7.0 s, peak RSS 200 → 255 MB.
-    let tables: [ConsumerPartition]
-    let owned: Range<Int>
-
-    static let flushFactor = 2
-    static let minimumFlush = 4096
 
     /// Per partition, the last few updates (`stageSize`, 192 bytes, line-aligned), written to
     /// the partition's outbox eight at a time with non-temporal stores: the outbox's lines
@@ -47,11 +30,8 @@ final class ChunkAccumulator: @unchecked Sendable {
     static let stageSize = 8
 
     /// `cubeCells` bounds each cube (tests make it small to send rows to the hash tables).
-    init(partitions: Int, tables: [ConsumerPartition] = [], owned: Range<Int> = 0..<0, cubeCells: Int = 1 << 18) {
-        precondition(owned.isEmpty || (owned.lowerBound >= 0 && owned.upperBound <= partitions && tables.count == partitions))
+    init(partitions: Int, cubeCells: Int = 1 << 18) {
         self.partitions = partitions
-        self.tables = tables
-        self.owned = owned
         spendingCube = SpendCube(maxCells: cubeCells)
         flowCube = SpendCube(maxCells: cubeCells)
         outboxes = (0..<partitions).map { _ in ConsumerOutbox() }
@@ -78,20 +58,6 @@ final class ChunkAccumulator: @unchecked Sendable {
             // Safe: stage p holds n ≤ stageSize updates at staged + p · stageSize.
             table.apply(UnsafeBufferPointer(start: staged + p &* Self.stageSize, count: n))
             stagedCounts[p] = 0
-        }
-    }
-
-    /// Applies the updates that all accumulators (`all`, this one among them) hold for this
-    /// accumulator's partitions, for each partition once there are enough of them (`force`:
-    /// whatever their number). Runs in the consumer phase, when no worker writes outboxes.
-    func flushOwned(from all: [ChunkAccumulator], force: Bool = false) {
-        for p in owned {
-            var waiting = 0
-            for a in all { waiting += a.waiting(for: p) }
-            guard waiting > 0 else { continue }
-            let table = tables[p]
-            guard force || waiting >= max(Self.minimumFlush, Self.flushFactor * table.table.count) else { continue }
-            for a in all { a.applyWaiting(for: p, to: &table.table) }
         }
     }
 

@@ -1,10 +1,10 @@
-/// Consumer updates waiting for their partition's owner (one per worker × partition), in
+/// Consumer updates waiting for their partition's flush (one per worker × partition), in
 /// their packed form (`PackedConsumerUpdate`), and the rare ones that do not pack in full
 /// (`wide`). Raw storage: the worker reserves room for a batch, writes through the pointer,
-/// then commits the count; the owner reads `buffer` and `wide` and clears them.
+/// then commits the count; the worker that flushes the partition reads `buffer` and `wide` and clears them.
 final class ConsumerOutbox: @unchecked Sendable {
     // @unchecked Sendable: written by its worker in the parse phase and drained by the
-    // partition owner in the consumer phase; the phases are separated by a barrier.
+    // worker that flushes its partition in the consumer phase; the phases are separated by a barrier.
     @exclusivity(unchecked) private var storage: UnsafeMutablePointer<PackedConsumerUpdate>
     @exclusivity(unchecked) private var capacity: Int
     @exclusivity(unchecked) private(set) var count = 0
@@ -52,10 +52,4 @@ final class ConsumerOutbox: @unchecked Sendable {
         count = 0  // PackedConsumerUpdate is trivial: nothing to deinitialize
         if !wide.isEmpty { wide.removeAll() }
     }
-}
-
-/// A consumer partition owned by one worker during a scan.
-final class ConsumerPartition: @unchecked Sendable {
-    // @unchecked Sendable: mutated only by its owning worker, between barriers.
-    var table = ConsumerTable()
 }

@@ -1,3 +1,4 @@
+import CScanSupport
 import Dispatch
 import TransactionIO
 
@@ -80,7 +81,7 @@ public struct LogScan {
 
     /// Consumer partitions per worker (each a shard of the result's consumer table) for a log
     /// of `logBytes`: one per 16 MiB of log, at most 64. Small partitions keep a flush of
-    /// waiting updates in cache (see `ChunkAccumulator.tables`); on the 32 M-row log (2.8 GB,
+    /// waiting updates in cache (see `ConsumerPartition`); on the 32 M-row log (2.8 GB,
     /// 800,000 consumers) 16–128 per worker measured alike and 256 slower. A small log gets
     /// few, so that it does not pay for many empty tables.
     static func partitionsPerWorker(logBytes: Int) -> Int { min(64, max(1, logBytes >> 24)) }
@@ -90,12 +91,25 @@ public struct LogScan {
         driver: (@Sendable (Int, TransactionBatch) -> Void, (ScanRound) throws(ScanError) -> Void) throws(ScanError) -> RowAccounting
     ) throws(ScanError) -> ScanAggregates {
         let workers = options.dedupe ? 1 : options.threads
-        // Worker w owns consumer partitions w·perWorker ..< (w+1)·perWorker.
         let perWorker = max(1, partitionsPerWorker ?? Self.partitionsPerWorker(logBytes: logBytes))
         let partitionCount = workers * perWorker
-        let partitions = (0..<partitionCount).map { _ in ConsumerPartition() }
-        let accumulators = (0..<workers).map {
-            ChunkAccumulator(partitions: partitionCount, tables: partitions, owned: $0 * perWorker ..< ($0 + 1) * perWorker)
+        let partitions = (0..<partitionCount).map { ConsumerPartition(index: $0) }
+        let accumulators = (0..<workers).map { _ in ChunkAccumulator(partitions: partitionCount) }
+        // Consumer phase: the workers take partitions in turn from a shared counter (so the
+        // phase ends when the work does, however unevenly it falls on partitions) and flush
+        // those that have enough updates waiting (`force`: all of them).
+        let nextPartition = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        defer { nextPartition.deallocate() }
+        func consumerPhase(force: Bool) {
+            nextPartition.pointee = 0
+            nonisolated(unsafe) let counter = nextPartition
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let p = lci_fetch_add(counter, 1)
+                    if p >= partitionCount { return }
+                    partitions[p].flush(from: accumulators, force: force)
+                }
+            }
         }
         var soFar = RowAccounting()
         let limit = options.maxBadRows
@@ -104,11 +118,7 @@ public struct LogScan {
         let accounting = try driver({ worker, batch in
             accumulators[worker].add(batch)
         }, { (round: ScanRound) throws(ScanError) in
-            // Consumer phase: each worker applies the updates that all workers hold for its
-            // partitions, for those partitions that have enough waiting.
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                accumulators[w].flushOwned(from: accumulators)
-            }
+            consumerPhase(force: false)
             for row in round.quarantined { onQuarantine(row) }
             soFar = soFar + round.accounting
             progress?.update(fileBytesDone: round.bytesDone)
@@ -119,9 +129,7 @@ public struct LogScan {
         if let limit, BadRowPolicy.exceeded(limit, accounting, final: true) {
             throw BadRowPolicy.error(limit, accounting, file: file, line: nil)
         }
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            accumulators[w].flushOwned(from: accumulators, force: true)
-        }
+        consumerPhase(force: true)
         var aggregates = ScanAggregates()
         aggregates.record(accounting, file: file)
         for accumulator in accumulators { accumulator.drain(into: &aggregates) }
