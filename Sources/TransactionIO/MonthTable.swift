@@ -35,6 +35,12 @@ struct MonthTable: @unchecked Sendable {
             guard day <= Int(lengths[i]) else { return nil }
             return Int(starts[i]) &+ day &- 1
         }
+        return Self.dayOutsideTable(year: year, month: month, day: day)
+    }
+
+    /// `day` for years outside the table (rare; out of line so the common path stays small).
+    @inline(never)
+    static func dayOutsideTable(year: Int, month: Int, day: Int) -> Int? {
         guard day <= FieldParsers.daysIn(month: month, year: year) else { return nil }
         return FieldParsers.daysFromCivil(year: year, month: month, day: day)
     }
