@@ -50,7 +50,9 @@ extension ChunkParseState {
         // Every field but the last ends at the delimiter; each parser finds its field's length.
         // One case per role, each storing its own variable: merging the look-alike cases behind
         // an inner switch on the role measured 80 more instructions per row.
-        for k in 0..<last {
+        var k = 0
+        while k < last {
+            defer { k &+= 1 }  // a plain counter: no range iterator and overflow check per field
             guard p < positionLimit else { return false }
             let field = base + p
             switch roles[k] {
