@@ -104,7 +104,8 @@ final class ChunkAccumulator: @unchecked Sendable {
                 let region = merchantRegion[k]
                 let code = industry[k]
                 let merchantRegionID = regionIDs.id(UInt64(bitPattern: region))
-                let consumerRegionID = regionIDs.id(UInt64(bitPattern: consumerRegion[k]))
+                // Most rows are spent in the consumer's own region (the point of a local currency).
+                let consumerRegionID = consumerRegion[k] == region ? merchantRegionID : regionIDs.id(UInt64(bitPattern: consumerRegion[k]))
                 let monthID = monthIDs.id(m)
                 let industryID = industryIDs.id(code.packed)
                 if !spendingCube.add(a, x: merchantRegionID, y: industryID, z: monthID) {

@@ -24,6 +24,8 @@ final class MerchantTable: @unchecked Sendable {
 
     @exclusivity(unchecked) private(set) var count = 0
     @exclusivity(unchecked) private var capacity: Int
+    /// The count at which the next insert grows the table (load ≤ 3/4; capacity ≥ 16, a power of two).
+    @exclusivity(unchecked) private var growAt: Int
     @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
     /// Distinct (region, industry) pairs, and their indices.
     @exclusivity(unchecked) private var pairs: [(region: Int64, industry: UInt64)] = []
@@ -44,6 +46,7 @@ final class MerchantTable: @unchecked Sendable {
         var c = 16
         while c < initialCapacity { c <<= 1 }
         capacity = c
+        growAt = c / 4 * 3
         entries = Self.allocate(c)
     }
 
@@ -78,7 +81,7 @@ final class MerchantTable: @unchecked Sendable {
     @inline(__always)
     func add(_ key: UInt64, amount: Int64, region: Int64, industry: UInt64) {
         let k = key == 0 ? 1 : key
-        if (count + 1) * 4 > capacity * 3 { grow() }
+        if count >= growAt { grow() }
         let mask = capacity - 1
         var i = Self.slot(k, mask: mask)
         while true {
@@ -136,6 +139,7 @@ final class MerchantTable: @unchecked Sendable {
     private func grow() {
         let old = entries, oldCapacity = capacity
         capacity *= 2
+        growAt = capacity / 4 * 3
         entries = Self.allocate(capacity)
         let mask = capacity - 1
         for j in 0..<oldCapacity where old[j].key != 0 {
