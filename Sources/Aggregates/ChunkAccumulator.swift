@@ -144,7 +144,7 @@ final class ChunkAccumulator: @unchecked Sendable {
                 }
             }
             for p in 0..<parts { outboxes[p].commit(cursors[p]) }
-            // The outboxes are read by their partitions' owners after the phase's barrier.
+            // The outboxes are read by the workers that flush their partitions, after the barrier.
             lci_store_fence()
         }
     }

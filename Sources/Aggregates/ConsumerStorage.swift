@@ -166,7 +166,7 @@ final class ConsumerStorage: @unchecked Sendable {
     }
 
     /// Updates ahead of the one being applied whose record is prefetched. Updates arrive in
-    /// flushes of one partition (`ChunkAccumulator`), whose index of slots stays in cache,
+    /// flushes of one partition (`ConsumerPartition`), whose index of slots stays in cache,
     /// so finding the record to prefetch needs no earlier prefetch of its slot (that stage,
     /// needed while updates went to all consumers at random, cost 10 instructions per update).
     static let recordLead = 16

@@ -82,7 +82,7 @@ public struct LogScan {
     /// Consumer partitions per worker (each a shard of the result's consumer table) for a log
     /// of `logBytes`: one per 16 MiB of log, at most 64. Small partitions keep a flush of
     /// waiting updates in cache (see `ConsumerPartition`); on the 32 M-row log (2.8 GB,
-    /// 800,000 consumers) 16–128 per worker measured alike and 256 slower. A small log gets
+    /// 800,000 consumers) 16–256 per worker measured alike within noise. A small log gets
     /// few, so that it does not pay for many empty tables.
     static func partitionsPerWorker(logBytes: Int) -> Int { min(64, max(1, logBytes >> 24)) }
 
