@@ -19,9 +19,15 @@ final class ConsumerPartition: @unchecked Sendable {
     let index: Int
 
     static let flushFactor = 2
-    static let minimumFlush = 4096
+    static let defaultMinimumFlush = 4096
+    /// The fewest waiting updates a flush applies (`defaultMinimumFlush`; tests make it small
+    /// so that partitions flush in the middle of small scans).
+    let minimumFlush: Int
 
-    init(index: Int) { self.index = index }
+    init(index: Int, minimumFlush: Int = ConsumerPartition.defaultMinimumFlush) {
+        self.index = index
+        self.minimumFlush = minimumFlush
+    }
 
     /// Applies the updates that `accumulators` hold for this partition once there are enough
     /// of them (`force`: whatever their number). Only in a consumer phase, when no worker
@@ -29,7 +35,7 @@ final class ConsumerPartition: @unchecked Sendable {
     func flush(from accumulators: [ChunkAccumulator], force: Bool = false) {
         var waiting = 0
         for a in accumulators { waiting += a.waiting(for: index) }
-        guard waiting > 0, force || waiting >= max(Self.minimumFlush, Self.flushFactor * table.count) else { return }
+        guard waiting > 0, force || waiting >= max(minimumFlush, Self.flushFactor * table.count) else { return }
         for a in accumulators { a.applyWaiting(for: index, to: &table) }
     }
 }

@@ -14,6 +14,9 @@ public struct LogScan {
     public var progress: ScanProgress?
     /// Consumer partitions per worker when set (tests); else `partitionsPerWorker(logBytes:)`.
     var partitionsPerWorker: Int?
+    /// The fewest updates a consumer partition's flush applies when set (tests); else
+    /// `ConsumerPartition.defaultMinimumFlush`.
+    var minimumFlush: Int?
 
     public init(options: ScanOptions = ScanOptions(), progress: ScanProgress? = nil) {
         self.options = options
@@ -93,7 +96,8 @@ public struct LogScan {
         let workers = options.dedupe ? 1 : options.threads
         let perWorker = max(1, partitionsPerWorker ?? Self.partitionsPerWorker(logBytes: logBytes))
         let partitionCount = workers * perWorker
-        let partitions = (0..<partitionCount).map { ConsumerPartition(index: $0) }
+        let minimumFlush = self.minimumFlush ?? ConsumerPartition.defaultMinimumFlush
+        let partitions = (0..<partitionCount).map { ConsumerPartition(index: $0, minimumFlush: minimumFlush) }
         let accumulators = (0..<workers).map { _ in ChunkAccumulator(partitions: partitionCount) }
         // Consumer phase: the workers take partitions in turn from a shared counter (so the
         // phase ends when the work does, however unevenly it falls on partitions) and flush

@@ -15,18 +15,20 @@ extension ScanAggregates {
         bytes: UnsafeRawBufferPointer, file: String, options: ScanOptions = ScanOptions(),
         onQuarantine: (QuarantinedRow) -> Void = { _ in }
     ) throws(ScanError) -> ScanAggregates {
-        try scan(bytes: bytes, file: file, options: options, partitionsPerWorker: nil, onQuarantine: onQuarantine)
+        try scan(bytes: bytes, file: file, options: options, partitionsPerWorker: nil, minimumFlush: nil, onQuarantine: onQuarantine)
     }
 
-    /// The same with `partitionsPerWorker` consumer partitions per worker (tests: many
-    /// partitions on a small log), or the scan's choice when nil.
+    /// The same with `partitionsPerWorker` consumer partitions per worker and flushes of at
+    /// least `minimumFlush` updates (tests: many partitions, flushing in the middle of a small
+    /// log), or the scan's choices where nil.
     static func scan(
-        bytes: UnsafeRawBufferPointer, file: String, options: ScanOptions, partitionsPerWorker: Int?,
+        bytes: UnsafeRawBufferPointer, file: String, options: ScanOptions, partitionsPerWorker: Int?, minimumFlush: Int?,
         onQuarantine: (QuarantinedRow) -> Void
     ) throws(ScanError) -> ScanAggregates {
         let layout = try LogLayout(bytes: bytes, file: file, options: options)
         var logScan = LogScan(options: options)
         logScan.partitionsPerWorker = partitionsPerWorker
+        logScan.minimumFlush = minimumFlush
         var aggregates = try logScan.scan(file: layout.file, logBytes: bytes.count, onQuarantine: onQuarantine) {
             onBatch, afterRound throws(ScanError) in
             try ParallelScanDriver.run(bytes: bytes, layout: layout, options: options,

@@ -42,10 +42,12 @@ func referenceAggregates(_ bytes: [UInt8], options: ScanOptions = ScanOptions())
     return (a, bad)
 }
 
-func fastAggregates(_ bytes: [UInt8], options: ScanOptions, partitionsPerWorker: Int? = nil) throws -> (ScanAggregates, [QuarantinedRow]) {
+func fastAggregates(_ bytes: [UInt8], options: ScanOptions, partitionsPerWorker: Int? = nil,
+                    minimumFlush: Int? = nil) throws -> (ScanAggregates, [QuarantinedRow]) {
     var bad: [QuarantinedRow] = []
     let a = try bytes.withUnsafeBytes {
-        try ScanAggregates.scan(bytes: $0, file: "h.csv", options: options, partitionsPerWorker: partitionsPerWorker) { bad.append($0) }
+        try ScanAggregates.scan(bytes: $0, file: "h.csv", options: options, partitionsPerWorker: partitionsPerWorker,
+                                minimumFlush: minimumFlush) { bad.append($0) }
     }
     return (a, bad)
 }
@@ -64,6 +66,23 @@ struct DifferentialScanTests {
         #expect(sameResults(fast, reference))
         #expect(fastBad == referenceBad)
         #expect(reference.rows.accepted > 100)
+    }
+
+    /// Consumer partitions flushing in the middle of the scan (a flush of one update and up,
+    /// many partitions, many rounds): updates waiting in outboxes and stages across rounds,
+    /// applied in any order, give the reference's features exactly.
+    @Test(arguments: [(UInt64(21), 2, 3, 1), (22, 3, 7, 5), (23, 2, 16, 64), (24, 1, 4, 1)])
+    func consumerFlushesMidScan(seed: UInt64, threads: Int, partitionsPerWorker: Int, minimumFlush: Int) throws {
+        var bytes: [UInt8] = []
+        SyntheticLogGenerator(rows: 20_000, seed: seed).generate { bytes += $0 }
+        bytes += hostileLog(rows: 300, seed: seed).drop { $0 != 0x0A }.dropFirst()  // hostile rows, without their header
+        let (reference, referenceBad) = try referenceAggregates(bytes)
+        let (fast, fastBad) = try fastAggregates(
+            bytes, options: ScanOptions(batchSize: 500, chunkSize: 4096, threads: threads),
+            partitionsPerWorker: partitionsPerWorker, minimumFlush: minimumFlush)
+        #expect(sameResults(fast, reference), "threads \(threads), \(partitionsPerWorker) partitions per worker")
+        #expect(fastBad == referenceBad)
+        #expect(fast.consumers.count > 400)  // about 540 consumers, 37 rows each
     }
 
     @Test(arguments: [(UInt64(1), 1, 64), (2, 2, 100), (3, 3, 257), (4, 2, 4096), (5, 4, 1), (6, 2, 1 << 20)])
