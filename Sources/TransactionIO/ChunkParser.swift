@@ -76,10 +76,7 @@ struct ChunkParser {
 
         rows: while true {
             if plainRows && slowLeft == 0 {
-                while state.recordStart < limit && state.recordStart + ChunkParseState.plainRowSlack <= dataEnd {
-                    guard state.parsePlainRow(roles: roles, flush: flush) else { break }
-                    slowRun = 0
-                }
+                if state.parsePlainRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush) > 0 { slowRun = 0 }
                 if state.recordStart >= limit {
                     return state.finish(end: state.recordStart, newlines: state.recordLine, flush: flush)
                 }
