@@ -74,7 +74,7 @@ struct PackedConsumerUpdateTests {
     /// 14-digit region code) wait in full form: a parallel scan's features are exact.
     @Test(arguments: [(1, 1), (2, 1), (2, 16), (3, 7)])
     func scanWithUnpackableRowsIsExact(threads: Int, partitionsPerWorker: Int) throws {
-        var log = "tx_id,ts,consumer_id,consumer_region,merchant_id,merchant_region,ksic,amount,channel,status\n"
+        var log = ScanAggregatesTests.header
         log += "T1,1850-03-01 09:00:00,C1,47111,M1,47111,56192,1000,card,approved\n"
         log += "T2,2500-12-31 23:59:59,C1,47111,M1,47111,56192,2000,card,approved\n"
         log += "T3,2024-05-05 12:00:00,C1,47111,M2,47113,47212,500000000000,card,approved\n"
