@@ -6,7 +6,7 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Scan a log, map the region's spending to IO sectors, run the impact (gross and net, by region and month), write a summary, JSON and CSV.")
 
-    @Argument(help: "Log files (CSV) or directories of them.")
+    @Argument(help: "Log files (CSV or gzip-compressed CSV), directories of them, or quoted globs.")
     var logs: [String]
 
     @OptionGroup var table: TableOptions

@@ -6,7 +6,7 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "Scan transaction logs once (CSV or gzip, UTF-8 or CP949, in parallel): row accounting, spending by region × industry × month, flows, merchants, consumers.")
 
-    @Argument(help: "Log files (CSV or gzip-compressed CSV) or directories of them.")
+    @Argument(help: "Log files (CSV or gzip-compressed CSV), directories of them, or quoted globs such as 'logs/2024-*.csv.gz'.")
     var logs: [String]
 
     @Option(help: "Output format: table, csv or json.")
