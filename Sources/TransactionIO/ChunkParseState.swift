@@ -49,7 +49,10 @@ struct ChunkParseState {
         if fieldsSeen == 1 && contentEnd == recordStart { return }  // blank line: not a row
         outcome.accounting.read += 1
         if fieldsSeen != fieldCount {
-            reject(QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd])),
+            // A record that reaches the end of the data has no newline after it (only the final
+            // piece of a log finishes such a record): the file's last line.
+            reject(QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd]),
+                                               fields: fieldsSeen, expected: fieldCount, endsData: end == data.count),
                    column: nil, contentEnd: contentEnd)
             return
         }

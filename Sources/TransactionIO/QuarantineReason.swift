@@ -12,6 +12,7 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
     case invalidEncoding = "invalid_encoding"
     case duplicateTransaction = "duplicate_tx_id"
     case bareCarriageReturn = "bare_carriage_return"
+    case truncatedLastLine = "truncated_last_line"
 
     /// What the reason means and what to do, for summaries.
     public var explanation: String {
@@ -27,20 +28,23 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
         case .bareCarriageReturn: return "the row holds a bare CR line end (old Mac style), which joins lines into one row; convert CR to LF first (for example: tr '\\r' '\\n' < in.csv > out.csv)"
         case .duplicateTransaction: return "the tx_id was already seen earlier in the log (--dedupe keeps the first occurrence)"
         case .invalidEncoding: return "the row has bytes that are not valid in the file's encoding (check --encoding)"
+        case .truncatedLastLine: return "the file's last line has no newline and fewer fields than the header: the file looks cut short (an interrupted export, download or copy); compare its size with the source and export it again"
         }
     }
 }
 
 extension QuarantineReason {
-    /// A wrong field count caused by bare CR line ends gets its own reason, so the
-    /// message names the cause and the fix.
-    static func fieldCount(_ raw: UnsafeRawBufferPointer) -> QuarantineReason {
+    /// The reason for a row with `fields` fields where the header has `expected`: bare CR line
+    /// ends, or a last line cut short (no newline after it: `endsData`, and too few fields), get
+    /// their own reasons, so the message names the cause and the fix; anything else is a wrong
+    /// field count.
+    static func fieldCount(_ raw: UnsafeRawBufferPointer, fields: Int, expected: Int, endsData: Bool) -> QuarantineReason {
         var i = 0
         while i < raw.count {
             if raw[i] == 0x0D && (i + 1 == raw.count || raw[i + 1] != 0x0A) { return .bareCarriageReturn }
             i += 1
         }
-        return .wrongFieldCount
+        return endsData && fields < expected ? .truncatedLastLine : .wrongFieldCount
     }
 
     /// The 1-based number of the first field (given as byte ranges) that is not valid in `encoding`.

@@ -56,7 +56,10 @@ public enum ReferenceLogScanner {
                 continue
             }
             if fields.count != layout.schema.fieldCount {
-                quarantine(record, QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: bytes[record.start..<record.contentEnd])),
+                let endsData = record.end == bytes.count && bytes[record.end - 1] != 0x0A
+                quarantine(record, QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: bytes[record.start..<record.contentEnd]),
+                                                               fields: record.fieldCount, expected: layout.schema.fieldCount,
+                                                               endsData: endsData),
                            column: nil)
                 continue
             }

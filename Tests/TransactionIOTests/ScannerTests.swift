@@ -96,6 +96,21 @@ struct ScannerTests {
         #expect(bad.first?.line == 3)
     }
 
+    /// A last line without a newline and with too few fields is an export cut short; with a
+    /// newline after it, or with too many fields, it is a wrong field count.
+    @Test func lastLineCutShortIsTruncatedNotWrongFieldCount() throws {
+        let good = "T1,2024-01-05 10:00:00,C1,47111,M1,47111,56111,100,card,approved"
+        let cut = "T2,2024-01-05 10:00:00,C1,47111,M1"
+        let reasons = { (text: String) throws -> [String] in
+            try scanText(text).2.map { "\($0.line):\($0.reason.rawValue)" }
+        }
+        #expect(try reasons("\(canonicalHeader)\n\(good)\n\(cut)") == ["3:truncated_last_line"])
+        #expect(try reasons("\(canonicalHeader)\n\(good)\n\(cut)\n") == ["3:wrong_field_count"])
+        #expect(try reasons("\(canonicalHeader)\n\(cut)\n\(good)") == ["2:wrong_field_count"])
+        #expect(try reasons("\(canonicalHeader)\n\(good)\n\(good),extra") == ["3:wrong_field_count"])
+        #expect(try reasons("\(canonicalHeader)\n\(good)\n\(good)").isEmpty)
+    }
+
     @Test func headerOnlyIsZeroRows() throws {
         let (a, _, _) = try scanText(canonicalHeader + "\n")
         #expect(a.read == 0 && a.accepted == 0)
