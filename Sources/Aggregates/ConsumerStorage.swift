@@ -228,9 +228,12 @@ final class ConsumerStorage: @unchecked Sendable {
     /// Adds one row to record `r` (number `index`).
     @inline(__always)
     func add(_ u: ConsumerUpdate, to r: UnsafeMutablePointer<UInt64>, index: Int) {
-        if u.outside { r[1] = UInt64(bitPattern: Int64(bitPattern: r[1]) &+ u.amount) }
+        // Outside spending and the last time without branches: whether a row is spent outside
+        // home, or is the latest so far, follows the data, and as branches they were mispredicted
+        // about 0.4 times an update (cachegrind's branch model).
+        r[1] = UInt64(bitPattern: Int64(bitPattern: r[1]) &+ (u.amount & -Int64(u.outside ? 1 : 0)))
         if u.time <= Int64(bitPattern: r[2]) { updateFirst(time: u.time, home: u.home, record: r) }
-        if u.time > Int64(bitPattern: r[3]) { r[3] = UInt64(bitPattern: u.time) }
+        r[3] = UInt64(bitPattern: max(Int64(bitPattern: r[3]), u.time))
         // Transactions: a full 32-bit count moves to the side table.
         if UInt32(truncatingIfNeeded: r[4]) == UInt32.max {
             spill(index, Self.countCode, Int64(UInt32.max), record: r)

@@ -43,4 +43,48 @@ struct MerchantTableTests {
         let rows = Self.rows(count: 20_000, seed: UInt64(countLimit))
         #expect(Self.table(rows, countLimit: countLimit) == Self.expected(rows))
     }
+
+    /// Load ≤ 3/8 up to `sparseUpTo` entries, ≤ 3/4 beyond (the table must not take 8 slots a
+    /// merchant for a very large city's log).
+    @Test func growthPointIsThreeEighthsThenThreeQuarters() {
+        #expect(MerchantTable.growthPoint(capacity: 16) == 6)
+        #expect(MerchantTable.growthPoint(capacity: 1 << 18) == 98_304)
+        #expect(MerchantTable.growthPoint(capacity: MerchantTable.sparseUpTo) == MerchantTable.sparseUpTo / 8 * 3)
+        #expect(MerchantTable.growthPoint(capacity: MerchantTable.sparseUpTo * 2) == MerchantTable.sparseUpTo / 2 * 3)
+    }
+
+    /// 100,000 distinct merchants (through many growths) keep exact totals.
+    @Test func manyMerchantsThroughGrowth() {
+        let table = MerchantTable(initialCapacity: 16)
+        for key in 1...100_000 as ClosedRange<UInt64> {
+            table.add(key &* 0x9E37_79B9_7F4A_7C15, amount: Int64(key), region: 1, industry: 2)
+            if key % 3 == 0 { table.add(key &* 0x9E37_79B9_7F4A_7C15, amount: -1, region: 1, industry: 2) }
+        }
+        #expect(table.count == 100_000)
+        var checked = 0
+        table.forEach { key, totals in
+            let k = key &* 0xF1DE_83E1_9937_733D  // the inverse of 0x9E3779B97F4A7C15 mod 2⁶⁴
+            #expect(totals.netAmount == Int64(k) - (k % 3 == 0 ? 1 : 0))
+            #expect(totals.count == (k % 3 == 0 ? 2 : 1))
+            checked += 1
+        }
+        #expect(checked == 100_000)
+    }
+}
+
+/// Dense ids for few distinct values: stable, dense and the same across growth, in the sparse
+/// regime (load ≤ 1/8 while small) and past it.
+@Suite("ID map")
+struct IDMapTests {
+    @Test func idsAreDenseAndStableThroughGrowth() {
+        let map = IDMap()
+        let values = (0..<10_000).map { UInt64($0) &* 7_919 &+ 47_000 }
+        for (i, v) in values.enumerated() { #expect(map.id(v) == i) }
+        for (i, v) in values.enumerated().reversed() { #expect(map.id(v) == i) }
+        #expect(map.values == values)
+        let copy = map.copy()
+        #expect(copy.id(values[1234]) == 1234)
+        #expect(copy.id(1) == 10_000)
+        #expect(map.count == 10_000)
+    }
 }
