@@ -51,9 +51,10 @@ struct ChunkParseState {
         if fieldsSeen != fieldCount {
             // A record that reaches the end of the data has no newline after it (only the final
             // piece of a log finishes such a record): the file's last line.
-            reject(QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd]),
-                                               fields: fieldsSeen, expected: fieldCount, endsData: end == data.count),
-                   column: nil, contentEnd: contentEnd)
+            let reason = QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd]),
+                                                     fields: fieldsSeen, expected: fieldCount, endsData: end == data.count)
+            // A cut line names its last field, where the cut fell; other counts name no column.
+            reject(reason, column: reason == .truncatedLastLine ? fieldsSeen : nil, contentEnd: contentEnd)
             return
         }
         // Rows with non-ASCII bytes are checked against the log's encoding once, here; an

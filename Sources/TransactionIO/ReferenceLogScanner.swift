@@ -57,10 +57,10 @@ public enum ReferenceLogScanner {
             }
             if fields.count != layout.schema.fieldCount {
                 let endsData = record.end == bytes.count && bytes[record.end - 1] != 0x0A
-                quarantine(record, QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: bytes[record.start..<record.contentEnd]),
-                                                               fields: record.fieldCount, expected: layout.schema.fieldCount,
-                                                               endsData: endsData),
-                           column: nil)
+                let reason = QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: bytes[record.start..<record.contentEnd]),
+                                                         fields: record.fieldCount, expected: layout.schema.fieldCount,
+                                                         endsData: endsData)
+                quarantine(record, reason, column: reason == .truncatedLastLine ? record.fieldCount : nil)
                 continue
             }
             if !layout.encoding.isValid(UnsafeRawBufferPointer(rebasing: bytes[record.start..<record.contentEnd])) {
