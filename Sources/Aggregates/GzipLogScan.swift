@@ -12,7 +12,7 @@ struct GzipLogScan {
         var aggregates = try LogScan(options: options, progress: progress).scan(
             file: path, logBytes: compressedSize.multipliedReportingOverflow(by: 4).overflow ? Int.max : compressedSize * 4,
             onQuarantine: onQuarantine) {
-            onBatch, afterRound throws(ScanError) in
+            _, onBatch, afterRound throws(ScanError) in  // streamed: cuts are always exact
             try GzipScanDriver.run(path: path, options: options, duplicates: duplicates, onLayout: { layout = $0 }, onBatch: onBatch, afterRound: afterRound)
         }
         progress?.finishFile(size: compressedSize)

@@ -51,9 +51,10 @@ public struct LogScan {
         let layout = try file.withBytes { (bytes) throws(ScanError) -> LogLayout in
             try LogLayout(bytes: bytes, file: path, options: options)
         }
-        var aggregates = try scan(file: layout.file, logBytes: file.count, onQuarantine: onQuarantine) { onBatch, afterRound throws(ScanError) in
+        var aggregates = try scan(file: layout.file, logBytes: file.count, onQuarantine: onQuarantine) {
+            speculate, onBatch, afterRound throws(ScanError) in
             try ParallelScanDriver.run(file: file, layout: layout, options: options, duplicates: duplicates,
-                                       onBatch: onBatch, afterRound: afterRound)
+                                       speculativeCuts: speculate, onBatch: onBatch, afterRound: afterRound)
         }
         aggregates.duplicatesChecked = options.dedupe
         progress?.finishFile(size: file.count)
@@ -64,14 +65,37 @@ public struct LogScan {
     /// Runs a driver with per-worker accumulators and consumer partitions.
     /// `logBytes`: the size of the log as text (an estimate is enough; it sets the number of
     /// consumer partitions, `partitionsPerWorker`).
+    ///
+    /// The driver first guesses its chunk cuts (`speculate`, see `ParallelScanDriver`); when
+    /// a guess proves wrong (a record spanning lines crossed a cut before the driver had seen
+    /// one) the file is scanned again from new aggregates with exact cuts. Quarantined rows
+    /// of the rounds already reported are not reported twice (rows come in file order, so the
+    /// second scan reports only rows past the last line reported).
     func scan(
         file: String, logBytes: Int, onQuarantine: (QuarantinedRow) -> Void,
-        driver: (@Sendable (Int, TransactionBatch) -> Void, (ScanRound) throws(ScanError) -> Void) throws(ScanError) -> RowAccounting
+        driver: (Bool, @Sendable (Int, TransactionBatch) -> Void, (ScanRound) throws(ScanError) -> Void) throws(ScanError) -> RowAccounting
+    ) throws(ScanError) -> ScanAggregates {
+        var reportedThrough: Int64 = 0
+        do {
+            return try scanOnce(file: file, logBytes: logBytes, speculate: true, onQuarantine: { row in
+                reportedThrough = row.line
+                onQuarantine(row)
+            }, driver: driver)
+        } catch where error.code == .speculationFailed {
+            return try scanOnce(file: file, logBytes: logBytes, speculate: false, onQuarantine: { row in
+                if row.line > reportedThrough { onQuarantine(row) }
+            }, driver: driver)
+        }
+    }
+
+    private func scanOnce(
+        file: String, logBytes: Int, speculate: Bool, onQuarantine: (QuarantinedRow) -> Void,
+        driver: (Bool, @Sendable (Int, TransactionBatch) -> Void, (ScanRound) throws(ScanError) -> Void) throws(ScanError) -> RowAccounting
     ) throws(ScanError) -> ScanAggregates {
         // The round callback must call `onQuarantine`; it never outlives this call.
         let result: Result<ScanAggregates, ScanError> = withoutActuallyEscaping(onQuarantine) { quarantine in
             do {
-                return .success(try scanEscaping(file: file, logBytes: logBytes, onQuarantine: quarantine, driver: driver))
+                return .success(try scanEscaping(file: file, logBytes: logBytes, speculate: speculate, onQuarantine: quarantine, driver: driver))
             } catch let error as ScanError {
                 return .failure(error)
             } catch {
@@ -90,8 +114,8 @@ public struct LogScan {
     static func partitionsPerWorker(logBytes: Int) -> Int { min(64, max(1, logBytes >> 24)) }
 
     private func scanEscaping(
-        file: String, logBytes: Int, onQuarantine: @escaping (QuarantinedRow) -> Void,
-        driver: (@Sendable (Int, TransactionBatch) -> Void, (ScanRound) throws(ScanError) -> Void) throws(ScanError) -> RowAccounting
+        file: String, logBytes: Int, speculate: Bool, onQuarantine: @escaping (QuarantinedRow) -> Void,
+        driver: (Bool, @Sendable (Int, TransactionBatch) -> Void, (ScanRound) throws(ScanError) -> Void) throws(ScanError) -> RowAccounting
     ) throws(ScanError) -> ScanAggregates {
         let workers = options.dedupe ? 1 : options.threads
         let perWorker = max(1, partitionsPerWorker ?? Self.partitionsPerWorker(logBytes: logBytes))
@@ -119,7 +143,7 @@ public struct LogScan {
         let limit = options.maxBadRows
         let progress = self.progress
 
-        let accounting = try driver({ worker, batch in
+        let accounting = try driver(speculate, { worker, batch in
             accumulators[worker].add(batch)
         }, { (round: ScanRound) throws(ScanError) in
             consumerPhase(force: false)

@@ -30,9 +30,9 @@ extension ScanAggregates {
         logScan.partitionsPerWorker = partitionsPerWorker
         logScan.minimumFlush = minimumFlush
         var aggregates = try logScan.scan(file: layout.file, logBytes: bytes.count, onQuarantine: onQuarantine) {
-            onBatch, afterRound throws(ScanError) in
+            speculate, onBatch, afterRound throws(ScanError) in
             try ParallelScanDriver.run(bytes: bytes, layout: layout, options: options,
-                                       duplicates: options.dedupe ? DuplicateFilter() : nil,
+                                       duplicates: options.dedupe ? DuplicateFilter() : nil, speculativeCuts: speculate,
                                        onBatch: onBatch, afterRound: afterRound)
         }
         aggregates.filesRead[file] = FileReadInfo(layout: layout, gzip: false)

@@ -35,6 +35,9 @@ struct ChunkParser {
         var accounting = RowAccounting()
         /// Quarantined rows with lines relative to the chunk start (0 = the chunk's first line).
         var quarantined: [QuarantinedRow] = []
+        /// Whether a newline inside quotes was seen (a record spanning lines): a cut in such a
+        /// log may fall inside quotes, so `ParallelScanDriver` stops guessing cuts.
+        var quotedNewline = false
     }
 
     /// Parses the records starting in `[start, limit)` of `data`. When `isFinal` is
@@ -108,6 +111,7 @@ struct ChunkParser {
                 insideCarry = (inside >> 63) & 1 == 1 ? ~0 : 0
                 if masks.high != 0 { state.recordMayBeNonASCII = true }
                 if masks.quote != 0 { state.recordHasQuote = true }
+                if masks.newline & inside != 0 { state.outcome.quotedNewline = true }
                 var structural = masks.structural & ~inside
                 // Without quotes in or before the block, every newline in it ends a record, so
                 // counting them as they come replaces a population count per record.

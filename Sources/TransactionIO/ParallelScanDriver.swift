@@ -9,10 +9,11 @@ import Glibc
 /// rounds of `threads` × `chunkSize` bytes, each cut into `chunksPerWorker` chunks per
 /// worker that the workers take in turn (so a worker slowed down by a neighbour on
 /// the host delays the round's end by one small chunk at most), and resolves each
-/// chunk's first record boundary exactly: the quote parity of every segment between
-/// cuts is known before the round is parsed (computed by the previous round's workers
-/// once its chunks are taken, or by a parallel pre-pass for the first round), so the
-/// "inside quotes" state at every cut is known; line numbers follow from the newlines
+/// chunk's first record boundary exactly: with exact cuts the quote parity of every segment
+/// between cuts is known before the round is parsed (computed by the previous round's
+/// workers once its chunks are taken, or by a parallel pre-pass for the first round), so
+/// the "inside quotes" state at every cut is known; with speculative cuts (below) the state
+/// is guessed and the guess checked. Line numbers follow from the newlines
 /// each chunk reports. It parses the chunks in parallel with `ChunkParser` and hands
 /// batches to `onBatch` with the worker's index. After each round `afterRound` runs on
 /// the calling thread with the round's accounting and quarantined rows (absolute line
@@ -23,31 +24,42 @@ import Glibc
 ///
 /// The rows parsed, and so the aggregates, do not depend on the thread count or
 /// the chunk size.
+///
+/// With `speculativeCuts` the quote parities are not computed: every cut is taken to lie
+/// outside quotes, which is true unless a quoted field spanning lines crosses it, and the
+/// parse checks each guess (chunk c starts at a record start, so where it ends is one, and
+/// it must be where chunk c + 1 started). A wrong guess throws `ScanError.Code.speculationFailed`
+/// before `afterRound` sees the round, and the caller must scan again without speculation
+/// (`LogScan` does). Once a chunk has seen a newline inside quotes, the rounds after it
+/// are exact. On the 32 M-row log (no quotes) this saves reading every byte twice: best of
+/// five alternating runs 3.22 → 2.99 s, median 3.70 → 3.55 s, user CPU 5.35 → 4.99 s.
 public enum ParallelScanDriver {
     public static func run(
         file: MappedFile, layout: LogLayout, options: ScanOptions, duplicates: DuplicateFilter? = nil,
+        speculativeCuts: Bool = false,
         onBatch: @Sendable (_ worker: Int, _ batch: TransactionBatch) -> Void,
         afterRound: (ScanRound) throws(ScanError) -> Void
     ) throws(ScanError) -> RowAccounting {
         try file.withBytes { (bytes) throws(ScanError) -> RowAccounting in
             try run(bytes: bytes, file: file, layout: layout, options: options, duplicates: duplicates,
-                    onBatch: onBatch, afterRound: afterRound)
+                    speculativeCuts: speculativeCuts, onBatch: onBatch, afterRound: afterRound)
         }
     }
 
     /// The same over bytes already in memory (no pages to release).
     public static func run(
         bytes: UnsafeRawBufferPointer, layout: LogLayout, options: ScanOptions, duplicates: DuplicateFilter? = nil,
+        speculativeCuts: Bool = false,
         onBatch: @Sendable (_ worker: Int, _ batch: TransactionBatch) -> Void,
         afterRound: (ScanRound) throws(ScanError) -> Void
     ) throws(ScanError) -> RowAccounting {
         try run(bytes: bytes, file: nil, layout: layout, options: options, duplicates: duplicates,
-                onBatch: onBatch, afterRound: afterRound)
+                speculativeCuts: speculativeCuts, onBatch: onBatch, afterRound: afterRound)
     }
 
     static func run(
         bytes: UnsafeRawBufferPointer, file: MappedFile?, layout: LogLayout, options: ScanOptions,
-        duplicates: DuplicateFilter?,
+        duplicates: DuplicateFilter?, speculativeCuts: Bool,
         onBatch: @Sendable (_ worker: Int, _ batch: TransactionBatch) -> Void,
         afterRound: (ScanRound) throws(ScanError) -> Void
     ) throws(ScanError) -> RowAccounting {
@@ -76,27 +88,38 @@ public enum ParallelScanDriver {
         // known before the round is parsed.
         var grid: (start: Int, end: Int, parities: [Int])? = nil
         let roundBytes = threads * chunkSize
+        // Speculating: each cut is taken to lie outside quotes (true unless a record spanning
+        // lines crosses it), so no byte is read twice for quote parities; the parse checks the
+        // guess (each chunk must end where the next one starts). Exact: cut states from parities.
+        var speculating = speculativeCuts && chunks > 1
+        var gridEnd = roundStart  // where the previous round's grid ended
 
         while roundStart < dataEnd {
             let g: (start: Int, end: Int, parities: [Int])
-            if let ahead = grid, ahead.start <= roundStart, roundStart < ahead.end {
+            if speculating {
+                let start = gridEnd <= roundStart && roundStart < gridEnd + roundBytes ? gridEnd : roundStart
+                g = (start, start + min(dataEnd - start, roundBytes), [])
+            } else if let ahead = grid, ahead.start <= roundStart, roundStart < ahead.end {
                 g = ahead
             } else {
                 let end = roundStart + min(dataEnd - roundStart, roundBytes)
                 g = (roundStart, end, segmentParities(data, from: roundStart, to: end, chunks: chunks, threads: threads))
             }
             let roundEnd = g.end
+            gridEnd = g.end
+            let speculative = speculating
             var splits = gridCuts(from: g.start, to: g.end, chunks: chunks)
             splits[0] = roundStart
 
-            // Exact record starts at each cut (line numbers follow from the parse: each
-            // chunk reports the newlines from its start to the next chunk's). The round starts
-            // outside quotes, so the state at a cut is the parity of the quotes from the round
-            // start: the grid's parity from its start, corrected by the bytes before roundStart.
+            // Record starts at each cut (line numbers follow from the parse: each chunk reports
+            // the newlines from its start to the next chunk's). The round starts outside quotes,
+            // so the state at a cut is the parity of the quotes from the round start: the grid's
+            // parity from its start, corrected by the bytes before roundStart (or, speculating,
+            // taken to be even).
             var starts = [Int](repeating: roundStart, count: chunks + 1)
-            var parity = roundStart > g.start ? StructuralCounts.quoteParity(data, from: g.start, to: roundStart) : 0
+            var parity = !speculative && roundStart > g.start ? StructuralCounts.quoteParity(data, from: g.start, to: roundStart) : 0
             for c in 1..<max(chunks, 1) {
-                parity ^= g.parities[c - 1]
+                if !speculative { parity ^= g.parities[c - 1] }
                 // A record start at or past this cut is already known when the previous cut's
                 // lies beyond it (a long record spans several chunks): no record starts between
                 // the previous cut and its start, so none between this cut and it either.
@@ -109,9 +132,10 @@ public enum ParallelScanDriver {
             }
             starts[chunks] = max(roundEnd, starts[chunks - 1])
 
-            // The next round's grid, whose segment parities the workers compute after the chunks.
+            // The next round's grid, whose segment parities the workers compute after the chunks
+            // (none while speculating).
             let nextStart = roundEnd, nextEnd = roundEnd + min(dataEnd - roundEnd, roundBytes)
-            let parityTasks = nextEnd > nextStart ? chunks - 1 : 0
+            let parityTasks = !speculative && nextEnd > nextStart ? chunks - 1 : 0
             // The last task releases the pages before this round (read by no one any more; the
             // round's first chunk starts at roundStart), so the main thread does not stall on it.
             let tasks = chunks + parityTasks + (file == nil ? 0 : 1)
@@ -166,7 +190,15 @@ public enum ParallelScanDriver {
             var line = lineAtRoundStart  // the line of chunk c's first record
             for c in 0..<chunks {
                 guard let outcome = outcomes[c] else { continue }  // an empty chunk: no bytes, no lines
+                if outcome.quotedNewline { speculating = false }
                 if c < chunks - 1 && outcome.end != starts[c + 1] {
+                    // Chunk c started at a record start (the round's start, or a start checked by
+                    // chunk c − 1), so where it ended is one: the next chunk's guessed start was not.
+                    if speculative {
+                        throw ScanError(.speculationFailed, file: path, line: line,
+                                        message: "a chunk cut fell inside a quoted field spanning lines",
+                                        hint: "the scan runs again with exact cuts")
+                    }
                     throw ScanError(.unreadableFile, file: path, line: line,
                                     message: "internal error: chunk \(c) ended at byte \(outcome.end), expected \(starts[c + 1])",
                                     hint: "please report this with the file; --threads 1 avoids parallel chunking")

@@ -11,6 +11,10 @@ public struct ScanError: Error, Sendable, CustomStringConvertible {
         case badMapping
         case corruptState
         case interrupted
+        /// Internal: a parallel scan's guess that its chunk cuts lie outside quotes was wrong
+        /// (a record spanning lines crossed one); `LogScan` scans the file again with exact
+        /// cuts, so this never reaches its callers.
+        case speculationFailed
     }
 
     public let code: Code

@@ -1,0 +1,73 @@
+import Testing
+@testable import TransactionIO
+@testable import Aggregates
+
+/// The parallel driver guesses that each chunk cut lies outside quotes (no quote parity
+/// pass over the file); the parse checks every guess, and a wrong one (a quoted field
+/// spanning lines crossed by a cut) makes `LogScan` scan the file again with exact cuts.
+@Suite("Speculative chunk cuts")
+struct SpeculativeCutsTests {
+    /// `plainRows` rows without quotes, then a bad amount, then rows whose note (the first field,
+    /// so that a cut after a row's start falls inside it) is a quoted field of `noteLines`
+    /// lines, then another bad row and plain rows.
+    static func log(plainRows: Int, noteLines: Int) -> [UInt8] {
+        var out = "note,tx_id,ts,consumer_id,consumer_region,merchant_id,merchant_region,ksic,amount,status\n"
+        func row(_ k: Int, amount: String = "1200", note: String = "plain") -> String {
+            "\(note),T\(k),2024-03-0\(k % 9 + 1) 10:00:00,C\(k % 17),47111,M\(k % 5),4711\(k % 3),56111,\(amount),approved\n"
+        }
+        for k in 0..<plainRows { out += row(k) }
+        out += row(plainRows, amount: "12x")
+        let note = "\"" + (0..<noteLines).map { "line \($0), still quoted" }.joined(separator: "\n") + "\""
+        for k in 0..<3 { out += row(plainRows + 1 + k, note: note) }
+        out += row(plainRows + 4, amount: "-")
+        for k in 0..<plainRows { out += row(plainRows + 5 + k) }
+        return Array(out.utf8)
+    }
+
+    @Test func aWrongGuessIsDetected() throws {
+        let bytes = Self.log(plainRows: 200, noteLines: 30)
+        let options = ScanOptions(chunkSize: 512, threads: 2)
+        let (reference, _) = try referenceAggregates(bytes)
+        try bytes.withUnsafeBytes { raw in
+            let layout = try LogLayout(bytes: raw, file: "s.csv", options: options)
+            let guessed = #expect(throws: ScanError.self) {
+                try ParallelScanDriver.run(bytes: raw, layout: layout, options: options, speculativeCuts: true,
+                                           onBatch: { _, _ in }, afterRound: { _ in })
+            }
+            #expect(guessed?.code == .speculationFailed)
+            let exact = try ParallelScanDriver.run(bytes: raw, layout: layout, options: options, speculativeCuts: false,
+                                                   onBatch: { _, _ in }, afterRound: { _ in })
+            #expect(exact == reference.rows)
+        }
+    }
+
+    /// The scan recovers: the same aggregates and quarantined rows as the reference scan,
+    /// each quarantined row reported once (one lies before the wrong guess, one after it).
+    @Test(arguments: [(2, 512), (3, 700), (2, 4096)])
+    func theScanStartsAgainWithExactCuts(threads: Int, chunkSize: Int) throws {
+        let bytes = Self.log(plainRows: 200, noteLines: 30)
+        let (reference, referenceBad) = try referenceAggregates(bytes)
+        let (fast, fastBad) = try fastAggregates(bytes, options: ScanOptions(batchSize: 7, chunkSize: chunkSize, threads: threads))
+        #expect(sameResults(fast, reference))
+        #expect(fastBad == referenceBad)
+        #expect(referenceBad.count == 2)
+    }
+
+    /// Quoted fields without newlines (delimiters and doubled quotes inside) never make a cut's
+    /// guess wrong: the driver keeps guessing and gives the reference's rows.
+    @Test func quotedFieldsOnOneLineKeepTheGuess() throws {
+        var text = "tx_id,ts,consumer_id,consumer_region,merchant_id,merchant_region,ksic,amount,note,status\n"
+        for k in 0..<400 {
+            text += "T\(k),2024-05-01 09:00:00,C\(k % 11),47111,M\(k % 7),47113,47121,\"1,\(k % 9)00\",\"a, \"\"b\"\"\",cancel\n"
+        }
+        let bytes = Array(text.utf8)
+        let options = ScanOptions(chunkSize: 300, threads: 2)
+        let (reference, _) = try referenceAggregates(bytes)
+        let rows = try bytes.withUnsafeBytes { raw in
+            try ParallelScanDriver.run(bytes: raw, layout: try LogLayout(bytes: raw, file: "q.csv", options: options),
+                                       options: options, speculativeCuts: true, onBatch: { _, _ in }, afterRound: { _ in })
+        }
+        #expect(rows == reference.rows)
+        #expect(rows.accepted == 400)
+    }
+}
