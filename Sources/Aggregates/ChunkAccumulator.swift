@@ -172,6 +172,7 @@ final class ChunkAccumulator: @unchecked Sendable {
                                     month: Int32(truncatingIfNeeded: key.c))
             aggregates.flows[k, default: SpendCell()] = aggregates.flows[k, default: SpendCell()] + cell
         }
+        aggregates.merchants.reserveCapacity(aggregates.merchants.count + merchants.count)
         merchants.forEach { key, totals in
             aggregates.merchants[key, default: MerchantTotals()] = aggregates.merchants[key, default: MerchantTotals()] + totals
         }

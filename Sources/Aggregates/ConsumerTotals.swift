@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Sums over every consumer of a table: what a summary of the consumer features
 /// needs, computed from the stored records without building a `ConsumerFeatures`
 /// (two arrays) per consumer. Sums wrap like the scan's (exact whenever the totals
@@ -21,14 +23,43 @@ public struct ConsumerTotals: Sendable, Equatable {
 }
 
 extension ConsumerTable {
-    /// The sums over all consumers (equal to summing `forEach`'s features, faster).
+    /// The sums over all consumers (equal to summing `forEach`'s features, faster): the
+    /// shards are summed in parallel (wrapping integer sums, so the order does not matter).
+    /// On the 32 M-row log (800,000 consumers in 128 shards) the JSON report's rendering, which
+    /// runs after the scan on one thread, went from 48–53 to 40–45 ms.
     public func totals() -> ConsumerTotals {
+        let parts = UnsafeMutableBufferPointer<ConsumerTotals>.allocate(capacity: shards.count)
+        parts.initialize(repeating: ConsumerTotals())
+        defer {
+            parts.deinitialize()
+            parts.deallocate()
+        }
+        nonisolated(unsafe) let out = parts
+        let shards = self.shards
+        DispatchQueue.concurrentPerform(iterations: shards.count) { s in
+            // Safe: iteration s alone writes element s.
+            out[s] = Self.totals(of: shards[s])
+        }
         var t = ConsumerTotals()
-        t.count = count
+        for part in parts {
+            t.count &+= part.count
+            t.transactions &+= part.transactions
+            t.netAmount &+= part.netAmount
+            t.outsideNetAmount &+= part.outsideNetAmount
+            for k in t.spendByGroup.indices { t.spendByGroup[k] &+= part.spendByGroup[k] }
+            for k in 0..<24 { t.hourProfile[k] &+= part.hourProfile[k] }
+        }
+        return t
+    }
+
+    /// The sums over the consumers of one shard.
+    static func totals(of shard: ConsumerStorage) -> ConsumerTotals {
+        var t = ConsumerTotals()
+        t.count = shard.count
         var groups = [Int64](repeating: 0, count: 12), hours = [Int](repeating: 0, count: 24)
         groups.withUnsafeMutableBufferPointer { g in
             hours.withUnsafeMutableBufferPointer { h in
-                forEachRecord { r in
+                shard.forEachLogical { r in
                     t.transactions &+= Int64(bitPattern: r[6])
                     t.netAmount &+= Int64(bitPattern: r[1])
                     t.outsideNetAmount &+= Int64(bitPattern: r[2])
