@@ -54,6 +54,7 @@ public final class MappedFile: @unchecked Sendable {
         guard let base else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let end = min(offset, count) / page * page
+        if end < released { released = 0 }  // a new scan of the file (LogScan's exact re-run)
         if end > released {
             _ = madvise(base + released, end - released, MADV_DONTNEED)
             released = end
