@@ -98,7 +98,8 @@ public enum ParallelScanDriver {
             let g: (start: Int, end: Int, parities: [Int])
             if speculating {
                 let start = gridEnd <= roundStart && roundStart < gridEnd + roundBytes ? gridEnd : roundStart
-                g = (start, start + min(dataEnd - start, roundBytes), [])
+                // Every segment taken to hold an even number of quotes.
+                g = (start, start + min(dataEnd - start, roundBytes), [Int](repeating: 0, count: chunks))
             } else if let ahead = grid, ahead.start <= roundStart, roundStart < ahead.end {
                 g = ahead
             } else {
@@ -119,7 +120,7 @@ public enum ParallelScanDriver {
             var starts = [Int](repeating: roundStart, count: chunks + 1)
             var parity = !speculative && roundStart > g.start ? StructuralCounts.quoteParity(data, from: g.start, to: roundStart) : 0
             for c in 1..<max(chunks, 1) {
-                if !speculative { parity ^= g.parities[c - 1] }
+                parity ^= g.parities[c - 1]
                 // A record start at or past this cut is already known when the previous cut's
                 // lies beyond it (a long record spans several chunks): no record starts between
                 // the previous cut and its start, so none between this cut and it either.
