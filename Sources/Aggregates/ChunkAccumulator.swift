@@ -151,30 +151,46 @@ final class ChunkAccumulator: @unchecked Sendable {
 
     /// Moves the spending, flows and merchants into `aggregates`.
     func drain(into aggregates: inout ScanAggregates) {
-        let regions = regionIDs.values, industries = industryIDs.values, months = monthIDs.values
-        spendingCube.forEach { r, i, m, cell in
-            let k = RegionIndustryMonth(merchantRegion: Int64(bitPattern: regions[r]), industry: IndustryCode(packed: industries[i]),
+        Self.drain([self], into: &aggregates)
+    }
+
+    /// Moves the spending, flows and merchants of every accumulator into `aggregates` (once, on
+    /// one thread, after the parallel scan). The merchants of all workers are first merged
+    /// into the first worker's table, so the dictionary is reserved once for the distinct
+    /// merchants and each is inserted once: building it from every worker's table, each
+    /// reserved on its own, rehashed the first worker's merchants and touched 12 MB of fresh
+    /// pages (32 M-row log, temporary timers: 41–71 ms before, 21–43 ms after, most of it the
+    /// dictionary's own inserts and first-touch page faults). Cells and merchants are added in
+    /// place (`+=` through the default subscript: one hash lookup, not a read and a write).
+    static func drain(_ accumulators: [ChunkAccumulator], into aggregates: inout ScanAggregates) {
+        guard let first = accumulators.first else { return }
+        for a in accumulators.dropFirst() { first.merchants.absorb(a.merchants) }
+        aggregates.merchants.reserveCapacity(aggregates.merchants.count + first.merchants.count)
+        first.merchants.forEach { key, totals in
+            aggregates.merchants[key, default: MerchantTotals()] += totals
+        }
+        for a in accumulators {
+            let regions = a.regionIDs.values, industries = a.industryIDs.values, months = a.monthIDs.values
+            a.spendingCube.forEach { r, i, m, cell in
+                let k = RegionIndustryMonth(merchantRegion: Int64(bitPattern: regions[r]), industry: IndustryCode(packed: industries[i]),
+                                            month: Int32(truncatingIfNeeded: months[m]))
+                aggregates.spending[k, default: SpendCell()] += cell
+            }
+            a.flowCube.forEach { c, r, m, cell in
+                let k = RegionFlowMonth(consumerRegion: Int64(bitPattern: regions[c]), merchantRegion: Int64(bitPattern: regions[r]),
                                         month: Int32(truncatingIfNeeded: months[m]))
-            aggregates.spending[k, default: SpendCell()] = aggregates.spending[k, default: SpendCell()] + cell
-        }
-        flowCube.forEach { c, r, m, cell in
-            let k = RegionFlowMonth(consumerRegion: Int64(bitPattern: regions[c]), merchantRegion: Int64(bitPattern: regions[r]),
-                                    month: Int32(truncatingIfNeeded: months[m]))
-            aggregates.flows[k, default: SpendCell()] = aggregates.flows[k, default: SpendCell()] + cell
-        }
-        spending.forEach { key, cell in
-            let k = RegionIndustryMonth(merchantRegion: Int64(bitPattern: key.b), industry: IndustryCode(packed: key.a),
+                aggregates.flows[k, default: SpendCell()] += cell
+            }
+            a.spending.forEach { key, cell in
+                let k = RegionIndustryMonth(merchantRegion: Int64(bitPattern: key.b), industry: IndustryCode(packed: key.a),
+                                            month: Int32(truncatingIfNeeded: key.c))
+                aggregates.spending[k, default: SpendCell()] += cell
+            }
+            a.flows.forEach { key, cell in
+                let k = RegionFlowMonth(consumerRegion: Int64(bitPattern: key.a), merchantRegion: Int64(bitPattern: key.b),
                                         month: Int32(truncatingIfNeeded: key.c))
-            aggregates.spending[k, default: SpendCell()] = aggregates.spending[k, default: SpendCell()] + cell
-        }
-        flows.forEach { key, cell in
-            let k = RegionFlowMonth(consumerRegion: Int64(bitPattern: key.a), merchantRegion: Int64(bitPattern: key.b),
-                                    month: Int32(truncatingIfNeeded: key.c))
-            aggregates.flows[k, default: SpendCell()] = aggregates.flows[k, default: SpendCell()] + cell
-        }
-        aggregates.merchants.reserveCapacity(aggregates.merchants.count + merchants.count)
-        merchants.forEach { key, totals in
-            aggregates.merchants[key, default: MerchantTotals()] = aggregates.merchants[key, default: MerchantTotals()] + totals
+                aggregates.flows[k, default: SpendCell()] += cell
+            }
         }
     }
 }

@@ -52,21 +52,46 @@ extension ConsumerTable {
         return t
     }
 
-    /// The sums over the consumers of one shard.
+    /// The sums over the consumers of one shard, read from the stored records: a record
+    /// without spilled counters (all of them in practice) is summed from its fields, any
+    /// other through the exchange form (`ConsumerStorage.logical`), which adds the side
+    /// table. Reading the fields directly instead of building every record's exchange form
+    /// took the JSON report of the 32 M-row log (800,000 consumers) from 37–45 to 20–25 ms.
     static func totals(of shard: ConsumerStorage) -> ConsumerTotals {
         var t = ConsumerTotals()
         t.count = shard.count
         var groups = [Int64](repeating: 0, count: 12), hours = [Int](repeating: 0, count: 24)
         groups.withUnsafeMutableBufferPointer { g in
             hours.withUnsafeMutableBufferPointer { h in
-                shard.forEachLogical { r in
-                    t.transactions &+= Int64(bitPattern: r[6])
-                    t.netAmount &+= Int64(bitPattern: r[1])
-                    t.outsideNetAmount &+= Int64(bitPattern: r[2])
-                    // Safe: a record in the exchange form has 27 words: hours in 9–14, groups in 15–26.
-                    for k in 0..<12 { g[k] &+= Int64(bitPattern: r[15 + k]) }
-                    let counts = UnsafeRawPointer(r + 9)
-                    for k in 0..<24 { h[k] &+= Int(counts.load(fromByteOffset: 2 * k, as: UInt16.self)) }
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ConsumerStorage.logicalWords) { w in
+                    // Safe: the buffers hold 12 and 24 sums and logicalWords words; a record is 128
+                    // bytes (hour counts at bytes 56–79, group sums at 80–127), a logical record
+                    // 27 words (hours in words 9–14, groups in 15–26).
+                    let logical = w.baseAddress!
+                    for i in 0..<shard.count {
+                        let r = shard.record(i)
+                        if r[4] & ConsumerStorage.spillFlag != 0 {
+                            shard.logical(i, into: logical)
+                            t.transactions &+= Int64(bitPattern: logical[6])
+                            t.netAmount &+= Int64(bitPattern: logical[1])
+                            t.outsideNetAmount &+= Int64(bitPattern: logical[2])
+                            for k in 0..<12 { g[k] &+= Int64(bitPattern: logical[15 + k]) }
+                            let counts = UnsafeRawPointer(logical + 9)
+                            for k in 0..<24 { h[k] &+= Int(counts.load(fromByteOffset: 2 * k, as: UInt16.self)) }
+                            continue
+                        }
+                        let raw = UnsafeRawPointer(r)
+                        t.transactions &+= Int64(UInt32(truncatingIfNeeded: r[4]))
+                        t.outsideNetAmount &+= Int64(bitPattern: r[1])
+                        var net: Int64 = 0
+                        for k in 0..<12 {
+                            let sum = Int64(raw.load(fromByteOffset: 80 + 4 * k, as: Int32.self))
+                            g[k] &+= sum
+                            net &+= sum
+                        }
+                        t.netAmount &+= net
+                        for k in 0..<24 { h[k] &+= Int(raw.load(fromByteOffset: 56 + k, as: UInt8.self)) }
+                    }
                 }
             }
         }

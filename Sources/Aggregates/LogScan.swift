@@ -160,7 +160,7 @@ public struct LogScan {
         consumerPhase(force: true)
         var aggregates = ScanAggregates()
         aggregates.record(accounting, file: file)
-        for accumulator in accumulators { accumulator.drain(into: &aggregates) }
+        ChunkAccumulator.drain(accumulators, into: &aggregates)
         // The partitions become the table's shards as they are (no records copied): partition p
         // holds exactly the keys that ConsumerTable.shard(of:count:) sends to p.
         var shards: [ConsumerStorage] = []

@@ -124,6 +124,46 @@ final class MerchantTable: @unchecked Sendable {
         }
     }
 
+    /// Adds every merchant of `other` (exact, like adding its rows here): after a parallel scan
+    /// the workers' tables are merged here, in open addressing over memory already touched,
+    /// so the result's dictionary is built once, from distinct merchants (see
+    /// `ChunkAccumulator.drain`).
+    func absorb(_ other: MerchantTable) {
+        other.forEach { key, totals in absorb(key, totals) }
+    }
+
+    private func absorb(_ key: UInt64, _ t: MerchantTotals) {
+        let k = key == 0 ? 1 : key
+        if count >= growAt { grow() }
+        let mask = capacity - 1
+        var i = Self.slot(k, mask: mask)
+        // Safe: i is masked to [0, capacity).
+        while entries[i].key != k && entries[i].key != 0 { i = (i + 1) & mask }
+        let e = entries + i
+        if e.pointee.key == 0 {
+            e.pointee = Entry(key: k, netAmount: 0, count: 0, cancellations: 0,
+                              pair: intern(region: t.region, industry: t.industry), padding: 0)
+            count += 1
+        } else {
+            // Safe: an entry's pair index is always < pairs.count.
+            let p = pairs[Int(e.pointee.pair)]
+            if (t.region, t.industry) < (p.region, p.industry) { e.pointee.pair = intern(region: t.region, industry: t.industry) }
+        }
+        // Counts that would pass the limit go to `spilled` with the entry's, exactly as `add` would.
+        let room = Int64(countLimit) - Int64(e.pointee.count)
+        if t.count < room && t.cancellations < room {
+            e.pointee.netAmount &+= t.netAmount
+            e.pointee.count &+= UInt32(t.count)
+            e.pointee.cancellations &+= UInt32(t.cancellations)
+        } else {
+            spill(e)
+            var moved = t
+            moved.region = Int64.max
+            moved.industry = UInt64.max
+            spilled[k, default: MerchantTotals()] += moved
+        }
+    }
+
     /// Moves an entry's sums to `spilled` (its pair stays).
     private func spill(_ e: UnsafeMutablePointer<Entry>) {
         var moved = MerchantTotals()

@@ -26,6 +26,9 @@ public struct MerchantTotals: Sendable, Equatable, Codable {
 
     /// The sum of two merchants' totals, wrapping like `add` (see `SpendCell.+`: exact
     /// whenever the true total fits in Int64, never a trap, independent of merge order).
+    /// Adds `b` to `a` (as `+`).
+    public static func += (a: inout MerchantTotals, b: MerchantTotals) { a = a + b }
+
     public static func + (a: MerchantTotals, b: MerchantTotals) -> MerchantTotals {
         var m = a
         m.netAmount &+= b.netAmount

@@ -64,13 +64,26 @@ public struct ScanAggregates: Sendable, Equatable {
         duplicatesChecked = wasEmpty ? other.duplicatesChecked : (duplicatesChecked && other.duplicatesChecked)
         rowsByFile.merge(other.rowsByFile, uniquingKeysWith: +)
         filesRead.merge(other.filesRead) { a, _ in a }
-        spending.merge(other.spending, uniquingKeysWith: +)
-        flows.merge(other.flows, uniquingKeysWith: +)
-        merchants.merge(other.merchants, uniquingKeysWith: +)
+        // Into an empty dictionary a merge would insert every entry again (80,000 merchants of
+        // the 32 M-row log: ~30 ms on one thread at the end of every scan); sharing the other's
+        // storage (copy-on-write) gives the same dictionary at once.
+        Self.merge(other.spending, into: &spending, sum: +)
+        Self.merge(other.flows, into: &flows, sum: +)
+        Self.merge(other.merchants, into: &merchants, sum: +)
         if consumers.count == 0 {
             consumers = other.consumers  // shares storage (copy-on-write) instead of copying records
         } else {
             consumers.merge(other.consumers)
+        }
+    }
+
+    /// `target.merge(other, uniquingKeysWith: sum)`, or `other` itself when `target` is empty.
+    private static func merge<Key: Hashable, Value>(_ other: [Key: Value], into target: inout [Key: Value],
+                                                   sum: (Value, Value) -> Value) {
+        if target.isEmpty {
+            target = other
+        } else {
+            target.merge(other, uniquingKeysWith: sum)
         }
     }
 

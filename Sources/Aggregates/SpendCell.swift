@@ -25,6 +25,9 @@ public struct SpendCell: Sendable, Equatable, Codable {
     /// never depends on the order of parts, and the total is exact whenever the true total
     /// fits in Int64 (±9.2·10¹⁸ won). Only hostile input (rows near the Int64 limit) can
     /// exceed it; a trapping `+` here crashed the parallel scan on such logs (found by fuzzing).
+    /// Adds `b` to `a` (as `+`).
+    public static func += (a: inout SpendCell, b: SpendCell) { a = a + b }
+
     public static func + (a: SpendCell, b: SpendCell) -> SpendCell {
         SpendCell(netAmount: a.netAmount &+ b.netAmount, count: a.count &+ b.count,
                   cancellations: a.cancellations &+ b.cancellations)

@@ -100,4 +100,28 @@ struct ConsumerTableShardTests {
         #expect(expected.transactions == 4_000 && expected.hourProfile.reduce(0, +) == 4_000)
         #expect(ConsumerTable().totals() == ConsumerTotals())
     }
+
+    /// A record whose counters spilled to the side table (an hour with more than 255 rows, a
+    /// group sum past Int32) is summed through the exchange form; the totals must still equal
+    /// the sum of the features.
+    @Test func totalsOfSpilledRecordsEqualSumOfFeatures() {
+        var updates = Self.updates(count: 1_000, seed: 4)
+        for k in 0..<300 {
+            updates.append(ConsumerUpdate(key: 5, amount: 3_000_000_000, time: 1_700_000_000 + Int64(k), home: 47_111,
+                                          hour: 9, group: 2, division: 47, outside: k % 2 == 0))
+        }
+        let table = Self.sharded(updates, shards: 2)
+        var expected = ConsumerTotals()
+        expected.count = table.count
+        table.forEach { f in
+            expected.transactions &+= f.transactions
+            expected.netAmount &+= f.netAmount
+            expected.outsideNetAmount &+= f.outsideNetAmount
+            for g in 0..<expected.spendByGroup.count { expected.spendByGroup[g] &+= f.spendByGroup[g] }
+            for h in 0..<24 { expected.hourProfile[h] &+= f.hourProfile[h] }
+        }
+        #expect(table.totals() == expected)
+        #expect(table.shards.contains { !$0.spills.isEmpty })
+        #expect(expected.spendByGroup[2] >= 900_000_000_000)
+    }
 }

@@ -44,6 +44,23 @@ struct MerchantTableTests {
         #expect(Self.table(rows, countLimit: countLimit) == Self.expected(rows))
     }
 
+    /// The workers' tables merged into one (`absorb`, as the end of a parallel scan does) give
+    /// the totals of all rows added to one table, including counts that spill on the way.
+    @Test(arguments: [UInt32.max, 1, 2, 7])
+    func absorbedTablesEqualRowByRow(countLimit: UInt32) {
+        let rows = Self.rows(count: 20_000, seed: 100 + UInt64(countLimit))
+        let parts = (0..<3).map { _ in MerchantTable(initialCapacity: 16, countLimit: countLimit) }
+        for (i, (key, amount, region, industry)) in rows.enumerated() {
+            parts[i % 3].add(key, amount: amount, region: region, industry: industry)
+        }
+        parts[0].absorb(parts[1])
+        parts[0].absorb(parts[2])
+        var out: [UInt64: MerchantTotals] = [:]
+        parts[0].forEach { key, totals in out[key] = totals }
+        #expect(out.count == parts[0].count)
+        #expect(out == Self.expected(rows))
+    }
+
     /// Load ≤ 3/8 up to `sparseUpTo` entries, ≤ 3/4 beyond (the table must not take 8 slots a
     /// merchant for a very large city's log).
     @Test func growthPointIsThreeEighthsThenThreeQuarters() {
