@@ -22,9 +22,12 @@ struct LCImpact: ParsableCommand {
         ])
 
     /// Installs the SIGINT/SIGTERM handling (exit 130/143, no partial output; see
-    /// `InterruptGuard`) first thing, then parses and runs the command.
+    /// `InterruptGuard`) first thing, stops the worker threads OpenBLAS started at load
+    /// (they spin for 0.1 s, taking a core from a scan; a command that uses BLAS gets them
+    /// back on its first threaded call), then parses and runs the command.
     static func main() {
         InterruptGuard.install()
+        OpenBLASRuntime.stopIdleThreads()
         main(nil)
     }
 }

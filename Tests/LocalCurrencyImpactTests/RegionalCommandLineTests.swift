@@ -76,6 +76,23 @@ struct RegionalCommandLineTests {
         #expect(r.stderr.contains("jobs.csv:3:1: error:") && r.stderr.contains("'XX'"))
     }
 
+    /// `lcimpact` stops OpenBLAS's load-time worker threads first thing (they spin for 0.1 s);
+    /// a command that then does BLAS work large enough for threads (a 400-sector table) must
+    /// get them back and the same multipliers as the library computes in this process.
+    @Test func blasWorksAfterTheIdleThreadsAreStopped() throws {
+        let dir = ScratchDirectory()
+        let path = dir.path + "/t400.csv"
+        let g = try runCLI(["generate-table", "--sectors", "400", "--seed", "5", "--out", path])
+        #expect(g.status == 0, "\(g.stderr)")
+        let m = try runCLI(["multipliers", "--io", path, "--format", "csv"])
+        #expect(m.status == 0, "\(m.stderr)")
+        let lines = m.stdout.split(separator: "\n").dropFirst()
+        let cli = lines.map { Double($0.split(separator: ",")[2])! }
+        let expected = try LeontiefModel(table: IOTable.load(path: path)).multipliers().map(\.outputType1)
+        #expect(cli.count == 400 && expected.count == 400)
+        #expect(zip(cli, expected).allSatisfy { abs($0 - $1) <= 1e-12 * $1 })
+    }
+
     @Test func generatedTableRoundTripsAndReportsTheSolverPath() throws {
         let dir = ScratchDirectory()
         let path = dir.path + "/t.csv"
