@@ -253,8 +253,9 @@ public enum ParallelScanDriver {
     }
 
     /// Chunks per worker in a round: small enough that the round's end waits little for the
-    /// slowest worker, large enough that a chunk's setup does not count.
-    static let chunksPerWorker = 8
+    /// slowest worker, large enough that a chunk's setup does not count (1 MiB chunks with
+    /// the default 32 MiB `ScanOptions.chunkSize`).
+    static let chunksPerWorker = 32
 
     /// The first record start at or after `position`, given whether `position` is inside quotes.
     static func recordStart(_ data: UnsafeRawBufferPointer, at position: Int, inside: Bool) -> Int {

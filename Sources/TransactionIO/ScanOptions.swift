@@ -34,7 +34,12 @@ public struct ScanOptions: Sendable {
     public var encoding: TextEncoding?
     /// Column mapping and extra status words.
     public var mapping: SchemaMapping
-    /// Bytes per parallel chunk (the scan result does not depend on it).
+    /// Bytes per worker in a round of the parallel scan (the scan result does not depend on
+    /// it). 32 MiB: a round of 2 × 32 MiB, cut into 1 MiB chunks, against 2 × 8 MiB before —
+    /// a quarter of the round barriers and consumer phases; on the 32 M-row log the CPU left
+    /// idle fell from 0.34 to 0.18 CPU-seconds and the mean wall time by 7.5 % (3.25 → 3.00 s,
+    /// eight alternating rounds), for 245 → 349 MB peak resident memory (a round's file pages
+    /// and its consumer updates stay resident until the round ends).
     public var chunkSize: Int
     /// Worker threads (the scan result does not depend on it).
     public var threads: Int
@@ -45,7 +50,7 @@ public struct ScanOptions: Sendable {
     public init(
         delimiter: UInt8? = nil, maxBadRows: BadRowLimit? = nil, batchSize: Int = 4096,
         encoding: TextEncoding? = nil, mapping: SchemaMapping = SchemaMapping(),
-        chunkSize: Int = 8 << 20, threads: Int = ScanOptions.defaultThreads
+        chunkSize: Int = 32 << 20, threads: Int = ScanOptions.defaultThreads
     ) {
         self.delimiter = delimiter
         self.maxBadRows = maxBadRows
