@@ -49,8 +49,9 @@ final class IDMap: @unchecked Sendable {
     /// The id of `value`, assigning the next one if it is new.
     @inline(__always)
     func id(_ value: UInt64) -> Int {
-        // Safe: the shift leaves log2(capacity) bits, so the slot is in [0, capacity).
-        let i = Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        // Safe: the shift leaves log2(capacity) bits, so the slot is in [0, capacity). The shift
+        // is at most 58 (capacity ≥ 64), so the masking shift needs no case for 64 or more.
+        let i = Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) &>> shift)
         let stored = ids[i]
         if stored != 0 && keys[i] == value { return Int(stored) &- 1 }
         return probe(value, from: i)
@@ -91,7 +92,7 @@ final class IDMap: @unchecked Sendable {
         ids.initialize(repeating: 0, count: capacity)
         let mask = capacity - 1
         for j in 0..<oldCapacity where oldIDs[j] != 0 {
-            var i = Int(truncatingIfNeeded: (oldKeys[j] &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var i = Int(truncatingIfNeeded: (oldKeys[j] &* 0x9E37_79B9_7F4A_7C15) &>> shift)
             while ids[i] != 0 { i = (i + 1) & mask }
             keys[i] = oldKeys[j]
             ids[i] = oldIDs[j]
