@@ -186,7 +186,7 @@ final class MerchantTable: @unchecked Sendable {
             let p = pairs[Int(e.pair)]
             totals.region = p.region
             totals.industry = p.industry
-            if let more = spilled[e.key] { totals = totals + more }
+            if !spilled.isEmpty, let more = spilled[e.key] { totals = totals + more }  // no hash when none spilled
             body(e.key, totals)
         }
     }
