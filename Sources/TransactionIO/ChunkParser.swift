@@ -69,7 +69,7 @@ struct ChunkParser {
         var insideCarry: UInt64 = 0       // all ones when the block starts inside quotes
         var newlinesBeforeBlock: Int64 = 0
         let maxFields = fieldCount + 1
-        // The plain-row path (see `parsePlainRow`) takes each record it can; the block scan
+        // The plain-row path (see `PlainRowContext.parseRow`) takes each record it can; the block scan
         // below takes the others. After a record the plain-row path declines, the block scan
         // keeps the next `slowRun` records before the plain-row path is tried again (doubling
         // while it keeps declining, so a log of Korean text or quoted fields pays little for

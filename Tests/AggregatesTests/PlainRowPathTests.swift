@@ -2,7 +2,7 @@ import Testing
 @testable import TransactionIO
 @testable import Aggregates
 
-/// The plain-row path (`ChunkParseState.parsePlainRow`) takes most rows of a typical log
+/// The plain-row path (`PlainRowContext.parseRow`) takes most rows of a typical log
 /// and must give exactly what the reference scanner gives: the same rows accepted with the
 /// same values, the same rows quarantined with the same line, column and reason. These logs
 /// sit on its edges: field lengths around its 8- and 16-byte loads, carriage returns in and

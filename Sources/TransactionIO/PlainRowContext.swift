@@ -1,0 +1,177 @@
+/// What the plain-row parser reads for every row that does not change during a run of rows
+/// (`ChunkParseState.parsePlainRows`): a local value, so that its fields stay in registers
+/// instead of being loaded from the parse state again for every row.
+struct PlainRowContext {
+    let base: UnsafeRawPointer
+    /// The index of the last field.
+    let last: Int
+    let delimiter: UInt8
+    let stops: FieldStopFinder
+    let months: MonthTable
+    let statusWords: [RowParser.StatusWord]
+    /// Each field's role, in schema order.
+    let roles: UnsafePointer<PlainFieldRole>
+
+    /// Parses the record at `recordStart` on the plain-row path and appends it to `batch`. The
+    /// plain row is the common case: ASCII text without quotes (but for a status word, which
+    /// may be Korean), every field in its plain form. Instead of finding every delimiter with
+    /// the 64-byte block scan and then parsing each field, it walks the row
+    /// field by field in schema order (`roles`) and lets each field's parser find the field's
+    /// end: a digit field's length comes out of the same word test that checks its digits, a
+    /// timestamp is 19 bytes, any other field ends at the first delimiter, newline, quote or
+    /// non-ASCII byte of its first 16, a status at the first delimiter, newline or quote
+    /// (`FieldStopFinder`).
+    ///
+    /// A row is taken only when the byte that ends each field is the delimiter (the newline,
+    /// or a carriage return and the newline, for the last field). Every byte before the
+    /// newline is then either checked field content (digits, a timestamp, printable text
+    /// without a quote, delimiter or newline, or a status that is exactly a vocabulary word
+    /// in the log's encoding, such as 승인) or a delimiter, so the row has no quote, is valid
+    /// in its encoding, its field ends are exactly its delimiters and it ends at its first
+    /// newline: the record, fields and line number the block scan would find. The values are
+    /// those of `parseWords` (the same `WordFieldParsers`), which are those of `RowParser.parse`.
+    ///
+    /// Returns where the next record starts and whether the row is a cancellation, or nil,
+    /// having changed nothing, for anything else (a quote, a non-ASCII byte outside a status,
+    /// another field count, a field in another form, a row longer than `plainRowLimit`);
+    /// the block scan then takes that record and decides. Requires `plainRowSlack` readable
+    /// bytes from `recordStart`.
+    @inline(__always)
+    func parseRow(at recordStart: Int, into batch: inout TransactionBatch) -> (next: Int, cancel: Bool)? {
+        let positionLimit = recordStart &+ ChunkParseState.plainRowLimit
+        var p = recordStart
+        var ts = ParsedTimestamp(month: 0, hour: 0, epochSeconds: 0)
+        var consumerRegion: Int64 = 0, merchantRegion: Int64 = 0, value: Int64 = 0
+        var industry = IndustryCode(packed: 0)
+        var cancel = false
+        var consumerKey: UInt64 = 0, merchantKey: UInt64 = 0
+
+        // Safe (every load below): p < positionLimit when a field starts, and a field's loads
+        // read at most 32 bytes from its start, inside the plainRowSlack the caller guarantees.
+        @inline(__always) func byte(_ q: Int) -> UInt8 { base.load(fromByteOffset: q, as: UInt8.self) }
+
+        // Every field but the last ends at the delimiter; each parser finds its field's length.
+        // One case per role, each storing its own variable: merging the look-alike cases behind
+        // an inner switch on the role measured 80 more instructions per row.
+        var k = 0
+        while k < last {
+            defer { k &+= 1 }  // a plain counter: no range iterator and overflow check per field
+            guard p < positionLimit else { return nil }
+            let field = base + p
+            switch roles[k] {
+            case .timestamp:
+                guard byte(p &+ 19) == delimiter,
+                      let t = WordFieldParsers.timestamp(field, count: 19, months: months) else { return nil }
+                ts = t
+                p &+= 20
+            case .consumerRegion:
+                let (v, n) = ChunkParseState.leadingDigits(field)
+                guard n > 0 && byte(p &+ n) == delimiter else { return nil }
+                consumerRegion = v
+                p &+= n &+ 1
+            case .merchantRegion:
+                let (v, n) = ChunkParseState.leadingDigits(field)
+                guard n > 0 && byte(p &+ n) == delimiter else { return nil }
+                merchantRegion = v
+                p &+= n &+ 1
+            case .amount:
+                let (v, n) = ChunkParseState.leadingDigits(field)
+                guard n > 0 && byte(p &+ n) == delimiter else { return nil }
+                value = v
+                p &+= n &+ 1
+            case .industry:
+                let n = stops.stop(field)
+                guard n < 16 && byte(p &+ n) == delimiter,
+                      let code = WordFieldParsers.industry(field, count: n) else { return nil }
+                industry = code
+                p &+= n &+ 1
+            case .status:
+                let n = stops.textStop(field)
+                guard n < 16 && byte(p &+ n) == delimiter,
+                      let verdict = ChunkParseState.status(field, count: n, statusWords) else { return nil }
+                cancel = verdict
+                p &+= n &+ 1
+            case .consumerID:
+                let n = stops.stop(field)
+                guard n < 16 && byte(p &+ n) == delimiter,
+                      let h = WordFieldParsers.idHash(field, count: n) else { return nil }
+                consumerKey = h
+                p &+= n &+ 1
+            case .merchantID:
+                let n = stops.stop(field)
+                guard n < 16 && byte(p &+ n) == delimiter,
+                      let h = WordFieldParsers.idHash(field, count: n) else { return nil }
+                merchantKey = h
+                p &+= n &+ 1
+            case .skip:
+                var end = p
+                var n = 16
+                while n == 16 {
+                    guard end < positionLimit else { return nil }
+                    n = stops.stop(base + end)
+                    end &+= n
+                }
+                guard byte(end) == delimiter else { return nil }
+                p = end &+ 1
+            }
+        }
+
+        // The last field ends at the newline (one carriage return before it is not content).
+        guard p < positionLimit else { return nil }
+        let field = base + p
+        var end = p
+        if roles[last] == .status {
+            // A status may be Korean text: only its exact match against the vocabulary decides.
+            let n = stops.textStop(field)
+            guard n < 16 else { return nil }
+            end &+= n
+        } else {
+            var n = 16
+            while n == 16 {
+                guard end < positionLimit else { return nil }
+                n = stops.stop(base + end)
+                end &+= n
+            }
+        }
+        guard byte(end) == 0x0A else { return nil }
+        let next = end &+ 1
+        if end > p && byte(end &- 1) == 0x0D { end &-= 1 }
+        let count = end &- p
+        guard count <= 16 || roles[last] == .skip else { return nil }
+        switch roles[last] {
+        case .timestamp:
+            guard let t = WordFieldParsers.timestamp(field, count: count, months: months) else { return nil }
+            ts = t
+        case .consumerRegion:
+            guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
+            consumerRegion = v
+        case .merchantRegion:
+            guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
+            merchantRegion = v
+        case .amount:
+            guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
+            value = v
+        case .industry:
+            guard let code = WordFieldParsers.industry(field, count: count) else { return nil }
+            industry = code
+        case .status:
+            guard let verdict = ChunkParseState.status(field, count: count, statusWords) else { return nil }
+            cancel = verdict
+        case .consumerID:
+            guard let h = WordFieldParsers.idHash(field, count: count) else { return nil }
+            consumerKey = h
+        case .merchantID:
+            guard let h = WordFieldParsers.idHash(field, count: count) else { return nil }
+            merchantKey = h
+        case .skip:
+            break
+        }
+
+        batch.append(
+            month: ts.month, hour: ts.hour, time: ts.epochSeconds, consumerRegion: consumerRegion,
+            merchantRegion: merchantRegion, industry: industry, netAmount: cancel ? -value : value,
+            consumerKey: consumerKey, merchantKey: merchantKey)
+        return (next, cancel)
+    }
+
+}
