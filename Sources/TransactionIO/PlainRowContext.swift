@@ -12,7 +12,8 @@ struct PlainRowContext {
     /// Each field's role, in schema order.
     let roles: UnsafePointer<PlainFieldRole>
 
-    /// Parses the record at `recordStart` on the plain-row path and appends it to `batch`. The
+    /// Parses the record at `recordStart` on the plain-row path and appends it to `batch`
+    /// (which must have room for it). The
     /// plain row is the common case: ASCII text without quotes (but for a status word, which
     /// may be Korean), every field in its plain form. Instead of finding every delimiter with
     /// the 64-byte block scan and then parsing each field, it walks the row
@@ -37,7 +38,7 @@ struct PlainRowContext {
     /// the block scan then takes that record and decides. Requires `plainRowSlack` readable
     /// bytes from `recordStart`.
     @inline(__always)
-    func parseRow(at recordStart: Int, into batch: inout TransactionBatch) -> (next: Int, cancel: Bool)? {
+    func parseRow(at recordStart: Int, into batch: inout TransactionBatch.Appender) -> (next: Int, cancel: Bool)? {
         let positionLimit = recordStart &+ ChunkParseState.plainRowLimit
         var p = recordStart
         var ts = ParsedTimestamp(month: 0, hour: 0, epochSeconds: 0)
