@@ -41,9 +41,12 @@ struct PlainRowContext {
     func parseRow(at recordStart: Int, into batch: inout TransactionBatch.Appender) -> (next: Int, cancel: Bool)? {
         let positionLimit = recordStart &+ ChunkParseState.plainRowLimit
         var p = recordStart
-        var ts = ParsedTimestamp(month: 0, hour: 0, epochSeconds: 0)
-        var consumerRegion: Int64 = 0, merchantRegion: Int64 = 0, value: Int64 = 0
-        var industry = IndustryCode(packed: 0)
+        // Timestamp, regions and industry go straight to the batch's next (uncommitted) row as
+        // they are parsed, so they do not stay live in registers until the row is taken; a row
+        // that declines leaves that slot to be overwritten. They are required columns, so every
+        // taken row writes all of them. The amount, status and ids are written at the end
+        // (the net amount needs both the amount and the status; an absent id is 0).
+        var value: Int64 = 0
         var cancel = false
         var consumerKey: UInt64 = 0, merchantKey: UInt64 = 0
 
@@ -63,17 +66,17 @@ struct PlainRowContext {
             case .timestamp:
                 guard byte(p &+ 19) == delimiter,
                       let t = WordFieldParsers.timestamp(field, count: 19, months: months) else { return nil }
-                ts = t
+                batch.setTimestamp(t)
                 p &+= 20
             case .consumerRegion:
                 let (v, n) = ChunkParseState.leadingDigits(field)
                 guard n > 0 && byte(p &+ n) == delimiter else { return nil }
-                consumerRegion = v
+                batch.setConsumerRegion(v)
                 p &+= n &+ 1
             case .merchantRegion:
                 let (v, n) = ChunkParseState.leadingDigits(field)
                 guard n > 0 && byte(p &+ n) == delimiter else { return nil }
-                merchantRegion = v
+                batch.setMerchantRegion(v)
                 p &+= n &+ 1
             case .amount:
                 let (v, n) = ChunkParseState.leadingDigits(field)
@@ -84,7 +87,7 @@ struct PlainRowContext {
                 let n = stops.stop(field)
                 guard n < 16 && byte(p &+ n) == delimiter,
                       let code = WordFieldParsers.industry(field, count: n) else { return nil }
-                industry = code
+                batch.setIndustry(code)
                 p &+= n &+ 1
             case .status:
                 let n = stops.textStop(field)
@@ -142,19 +145,19 @@ struct PlainRowContext {
         switch roles[last] {
         case .timestamp:
             guard let t = WordFieldParsers.timestamp(field, count: count, months: months) else { return nil }
-            ts = t
+            batch.setTimestamp(t)
         case .consumerRegion:
             guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
-            consumerRegion = v
+            batch.setConsumerRegion(v)
         case .merchantRegion:
             guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
-            merchantRegion = v
+            batch.setMerchantRegion(v)
         case .amount:
             guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
             value = v
         case .industry:
             guard let code = WordFieldParsers.industry(field, count: count) else { return nil }
-            industry = code
+            batch.setIndustry(code)
         case .status:
             guard let verdict = ChunkParseState.status(field, count: count, statusWords) else { return nil }
             cancel = verdict
@@ -168,10 +171,7 @@ struct PlainRowContext {
             break
         }
 
-        batch.append(
-            month: ts.month, hour: ts.hour, time: ts.epochSeconds, consumerRegion: consumerRegion,
-            merchantRegion: merchantRegion, industry: industry, netAmount: cancel ? -value : value,
-            consumerKey: consumerKey, merchantKey: merchantKey)
+        batch.finishRow(netAmount: cancel ? -value : value, consumerKey: consumerKey, merchantKey: merchantKey)
         return (next, cancel)
     }
 

@@ -44,6 +44,36 @@ extension TransactionBatch {
             merchantKey[k] = mk
             count = k &+ 1
         }
+
+        // Column by column into the next row (index `count`, not yet part of the batch):
+        // `finishRow` writes the rest and appends it. Each requires `count < capacity`.
+        // Safe (all below): count < capacity, and every column holds capacity rows.
+        @inline(__always)
+        func setTimestamp(_ t: ParsedTimestamp) {
+            month[count] = t.month
+            hour[count] = t.hour
+            time[count] = t.epochSeconds
+        }
+
+        @inline(__always)
+        func setConsumerRegion(_ v: Int64) { consumerRegion[count] = v }
+
+        @inline(__always)
+        func setMerchantRegion(_ v: Int64) { merchantRegion[count] = v }
+
+        @inline(__always)
+        func setIndustry(_ code: IndustryCode) { industry[count] = code }
+
+        /// Writes the row's last columns and appends it; its timestamp, regions and industry
+        /// must have been set.
+        @inline(__always)
+        mutating func finishRow(netAmount a: Int64, consumerKey ck: UInt64, merchantKey mk: UInt64) {
+            assert(count < capacity)
+            netAmount[count] = a
+            consumerKey[count] = ck
+            merchantKey[count] = mk
+            count &+= 1
+        }
     }
 
     /// An appender at the end of the batch, whose columns hold at least `capacity` rows
