@@ -9,21 +9,26 @@ extension ChunkParseState {
 
     /// Parses records on the plain-row path from `recordStart` while they start before
     /// `limit` and have `plainRowSlack` bytes before `dataEnd`, until one declines; returns
-    /// how many it took. One call for a run of rows, so the row parser's setup (registers,
-    /// the compare vectors, the state's fields) is paid once per run instead of once per row
-    /// (1,219 → 1,180 instructions per row). What a row reads that the run does not change
-    /// is a local `PlainRowContext`, and the row counts are local until the run ends: read
-    /// through `self`, they were loaded again for every row, since the batch's stores (through
-    /// a class reference) might have changed them (1,173 → 1,166 instructions per row); so are the batch's column pointers
-    /// (`TransactionBatch.Appender`, 1,166 → 1,126 instructions per row), and the row's
-    /// timestamp, regions and industry are stored as they are parsed (1,126 → 1,108).
-    /// Requires no duplicate filter and `fieldsSeen == 0`.
+    /// how many it took. Requires no duplicate filter, `fieldsSeen == 0`, and fewer than
+    /// `batchSize` rows in the batch (every other path flushes a full batch at once).
+    ///
+    /// One call for a run of rows, so the row parser's setup is paid once per run instead of
+    /// once per row (1,219 → 1,180 instructions per row). Inside the run nothing is read
+    /// through `self`, whose fields the compiler would load again for every row (the batch's
+    /// stores go through a class reference and might have changed them):
+    /// - what a row reads that the run does not change is a local `PlainRowContext`, and the
+    ///   row counts are locals until the run ends (1,173 → 1,166);
+    /// - rows go to the batch through a `TransactionBatch.Appender`, its nine column pointers
+    ///   taken once per run and its count in a register (1,166 → 1,126);
+    /// - a row's timestamp, regions and industry are stored as they are parsed, so they do
+    ///   not stay live to the row's end (1,126 → 1,108).
     mutating func parsePlainRows(limit: Int, dataEnd: Int, roles: UnsafePointer<PlainFieldRole>,
                                  flush: (inout TransactionBatch) -> Void) -> Int {
         let context = PlainRowContext(
             base: base, last: parser.fieldCount &- 1, delimiter: parser.delimiter, stops: stops,
             months: parser.rows.months, statusWords: parser.rows.statusWordTable, roles: roles)
         let batchSize = parser.batchSize
+        assert(batch.count < batchSize, "a full batch waits unflushed")
         var rows = batch.appender(capacityAtLeast: batchSize)
         var start = recordStart
         var taken = 0, cancellations = 0
