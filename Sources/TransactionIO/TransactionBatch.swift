@@ -116,18 +116,11 @@ public struct TransactionBatch: @unchecked Sendable {
                 industry i: IndustryCode, netAmount a: Int64, consumerKey ck: UInt64, merchantKey mk: UInt64) {
         let s = storage
         if s.count == s.capacity { s.grow() }
-        let k = s.count
-        // Safe: k < capacity after the growth check.
-        s.month[k] = m
-        s.hour[k] = h
-        s.time[k] = t
-        s.consumerRegion[k] = cr
-        s.merchantRegion[k] = mr
-        s.industry[k] = i
-        s.netAmount[k] = a
-        s.consumerKey[k] = ck
-        s.merchantKey[k] = mk
-        s.count = k + 1
+        // count < capacity after the growth check: one row through an appender.
+        var rows = Appender(s)
+        rows.append(month: m, hour: h, time: t, consumerRegion: cr, merchantRegion: mr, industry: i,
+                    netAmount: a, consumerKey: ck, merchantKey: mk)
+        s.count = rows.count
     }
 
     /// Appends all rows of `other` (for tests and merging).

@@ -83,10 +83,8 @@ struct ConsumerTableShardTests {
         #expect(back.serialized() == bytes)
     }
 
-    /// `totals()` sums the raw records; it must equal summing every consumer's features.
-    @Test(arguments: [1, 3])
-    func totalsEqualSumOfFeatures(shards: Int) {
-        let table = Self.sharded(Self.updates(count: 4_000, seed: 9), shards: shards)
+    /// The totals by summing every consumer's features (what `totals()` must equal).
+    static func sumOfFeatures(_ table: ConsumerTable) -> ConsumerTotals {
         var expected = ConsumerTotals()
         expected.count = table.count
         table.forEach { f in
@@ -96,6 +94,14 @@ struct ConsumerTableShardTests {
             for g in 0..<expected.spendByGroup.count { expected.spendByGroup[g] &+= f.spendByGroup[g] }
             for h in 0..<24 { expected.hourProfile[h] &+= f.hourProfile[h] }
         }
+        return expected
+    }
+
+    /// `totals()` sums the raw records; it must equal summing every consumer's features.
+    @Test(arguments: [1, 3])
+    func totalsEqualSumOfFeatures(shards: Int) {
+        let table = Self.sharded(Self.updates(count: 4_000, seed: 9), shards: shards)
+        let expected = Self.sumOfFeatures(table)
         #expect(table.totals() == expected)
         #expect(expected.transactions == 4_000 && expected.hourProfile.reduce(0, +) == 4_000)
         #expect(ConsumerTable().totals() == ConsumerTotals())
@@ -111,15 +117,7 @@ struct ConsumerTableShardTests {
                                           hour: 9, group: 2, division: 47, outside: k % 2 == 0))
         }
         let table = Self.sharded(updates, shards: 2)
-        var expected = ConsumerTotals()
-        expected.count = table.count
-        table.forEach { f in
-            expected.transactions &+= f.transactions
-            expected.netAmount &+= f.netAmount
-            expected.outsideNetAmount &+= f.outsideNetAmount
-            for g in 0..<expected.spendByGroup.count { expected.spendByGroup[g] &+= f.spendByGroup[g] }
-            for h in 0..<24 { expected.hourProfile[h] &+= f.hourProfile[h] }
-        }
+        let expected = Self.sumOfFeatures(table)
         #expect(table.totals() == expected)
         #expect(table.shards.contains { !$0.spills.isEmpty })
         #expect(expected.spendByGroup[2] >= 900_000_000_000)
