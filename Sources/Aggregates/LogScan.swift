@@ -17,6 +17,11 @@ public struct LogScan {
     /// The fewest updates a consumer partition's flush applies when set (tests); else
     /// `ConsumerPartition.defaultMinimumFlush`.
     var minimumFlush: Int?
+    /// Told when a file is scanned a second time: its guessed chunk cuts proved wrong (a quoted
+    /// field spanning lines crossed a cut near `line`), so the scan started again with exact
+    /// cuts. The results are exact either way; the scan read the file's first rounds twice.
+    /// `lcimpact scan` prints it as a note, so a slow scan of such a log is explained.
+    public var onRescan: ((_ file: String, _ line: Int64?) -> Void)?
 
     public init(options: ScanOptions = ScanOptions(), progress: ScanProgress? = nil) {
         self.options = options
@@ -82,6 +87,7 @@ public struct LogScan {
                 onQuarantine(row)
             }, driver: driver)
         } catch where error.code == .speculationFailed {
+            onRescan?(file, error.line)
             return try scanOnce(file: file, logBytes: logBytes, speculate: false, onQuarantine: { row in
                 if row.line > reportedThrough { onQuarantine(row) }
             }, driver: driver)

@@ -82,6 +82,15 @@ struct ScanArguments: ParsableArguments {
             printError("note: \(file): encoding detected as \(info.encoding)\(info.gzip ? " (gzip)" : "")")
         }
     }
+
+    /// A note on stderr (unless --quiet) when a file is scanned again with exact chunk cuts.
+    func reportRescan(file: String, line: Int64?) {
+        guard !quiet else { return }
+        // Starts on a fresh line: a progress bar may be drawn on the current one.
+        printError((isatty(2) == 1 ? "\n" : "") + "note: \(file): a quoted field spanning lines crossed a parallel chunk cut"
+            + (line.map { " near line \($0)" } ?? "") + "; scanning the file again with exact cuts "
+            + "(the results are exact; the first part of the file is read twice)")
+    }
 }
 
 extension ScanOptions.BadRowLimit: ExpressibleByArgument {

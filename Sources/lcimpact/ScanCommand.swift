@@ -27,8 +27,9 @@ struct ScanCommand: ParsableCommand {
             let quarantined = QuarantineFile()
             let aggregates: ScanAggregates
             do {
-                aggregates = try LogScan(options: options, progress: scanning.progress(for: files))
-                    .run(paths: files, onQuarantine: quarantined.add)
+                var scan = LogScan(options: options, progress: scanning.progress(for: files))
+                scan.onRescan = scanning.reportRescan
+                aggregates = try scan.run(paths: files, onQuarantine: quarantined.add)
             } catch {
                 // Keep what was quarantined before the scan stopped.
                 if let quarantine { try? AtomicFileWriter.write(quarantined.csv(), to: quarantine) }
