@@ -16,6 +16,8 @@ public struct ImpactAnalysis {
     public var scanOptions: ScanOptions
     /// Progress reporting on stderr (nil: silent).
     public var progress: ScanProgress?
+    /// Told when a log file is scanned again with exact chunk cuts (see `LogScan.onRescan`).
+    public var onRescan: ((_ file: String, _ line: Int64?) -> Void)?
     /// Regionalization, margins, net effects, uncertainty and months.
     public var regional = RegionalSettings()
 
@@ -44,7 +46,9 @@ public struct ImpactAnalysis {
         let regionalInputs = try loadRegionalInputs(table: table, singleModel: model)
 
         let files = try LogFiles.expand(logPaths)
-        let aggregates = try LogScan(options: scanOptions, progress: progress).run(paths: files, onQuarantine: quarantine.add)
+        var scan = LogScan(options: scanOptions, progress: progress)
+        scan.onRescan = onRescan
+        let aggregates = try scan.run(paths: files, onQuarantine: quarantine.add)
         let regionSet = Set(regions)
         let spending = aggregates.spendingByIndustry(inMerchantRegions: regionSet)
             .map { (code: $0.industry.description, won: $0.cell.netAmount) }

@@ -45,6 +45,7 @@ struct AnalyzeCommand: ParsableCommand {
                 units: table.units, wonPerUnit: wonPerUnit, scanOptions: options)
             var configured = analysis
             configured.progress = scanning.progress(for: (try? LogFiles.expand(logs)) ?? [])
+            configured.onRescan = scanning.reportRescan
             configured.regional = RegionalSettings(
                 regionalSizesPath: regionModel.employmentPath, regionalTablePath: regionModel.regionalTablePath,
                 method: regionModel.method, delta: regionModel.delta, marginsPath: netEffect.marginsPath,

@@ -51,4 +51,22 @@ struct RescanNoticeTests {
         #expect(notices.isEmpty)
         #expect(result.rows.accepted == 397)
     }
+
+    /// `lcimpact analyze` scans through `ImpactAnalysis`, which passes the notice on.
+    @Test func theAnalysisPassesTheNoticeOn() throws {
+        let dir = ScratchDirectory()
+        let log = dir.write("notes.csv", Self.log(quotedNotes: true))
+        let table = dir.write("t.csv", "# units: won\ncode,label,1,final_demand,total_output\n1,S,10,90,100\n")
+        let map = dir.write("m.csv", "ksic,sector\n56,1\n")
+        var options = ScanOptions()
+        options.threads = 2
+        options.chunkSize = 512
+        var analysis = ImpactAnalysis(logPaths: [log], tablePath: table, concordancePath: map, regions: [47111],
+                                      scanOptions: options)
+        var notices: [String] = []
+        analysis.onRescan = { file, _ in notices.append(file) }
+        let report = try analysis.run(quarantine: QuarantineFile())
+        #expect(notices == [log])
+        #expect(report.rows.accepted == 400)
+    }
 }
