@@ -20,11 +20,16 @@ struct RescanNoticeTests {
         return out
     }
 
-    static func scan(_ path: String, threads: Int) throws -> (ScanAggregates, [String]) {
+    /// Small chunks, so that the quoted notes cross chunk cuts.
+    static func options(threads: Int) -> ScanOptions {
         var options = ScanOptions()
         options.threads = threads
         options.chunkSize = 512
-        var scan = LogScan(options: options)
+        return options
+    }
+
+    static func scan(_ path: String, threads: Int) throws -> (ScanAggregates, [String]) {
+        var scan = LogScan(options: options(threads: threads))
         var notices: [String] = []
         scan.onRescan = { file, line in notices.append("\(file):\(line.map(String.init) ?? "-")") }
         return (try scan.run(paths: [path]), notices)
@@ -58,11 +63,8 @@ struct RescanNoticeTests {
         let log = dir.write("notes.csv", Self.log(quotedNotes: true))
         let table = dir.write("t.csv", "# units: won\ncode,label,1,final_demand,total_output\n1,S,10,90,100\n")
         let map = dir.write("m.csv", "ksic,sector\n56,1\n")
-        var options = ScanOptions()
-        options.threads = 2
-        options.chunkSize = 512
         var analysis = ImpactAnalysis(logPaths: [log], tablePath: table, concordancePath: map, regions: [47111],
-                                      scanOptions: options)
+                                      scanOptions: Self.options(threads: 2))
         var notices: [String] = []
         analysis.onRescan = { file, _ in notices.append(file) }
         let report = try analysis.run(quarantine: QuarantineFile())
