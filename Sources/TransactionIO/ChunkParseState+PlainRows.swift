@@ -26,7 +26,7 @@ extension ChunkParseState {
                                  flush: (inout TransactionBatch) -> Void) -> Int {
         let context = PlainRowContext(
             base: base, last: parser.fieldCount &- 1, delimiter: parser.delimiter, stops: stops,
-            months: parser.rows.months, statusWords: parser.rows.statusWordTable, roles: roles)
+            months: parser.rows.months, dates: dates, statusWords: parser.rows.statusWordTable, roles: roles)
         let batchSize = parser.batchSize
         assert(batch.count < batchSize, "a full batch waits unflushed")
         var rows = batch.appender(capacityAtLeast: batchSize)

@@ -13,6 +13,8 @@ struct ChunkParseState {
     let wordParsing: Bool
     /// Field ends on the plain-row path.
     let stops: FieldStopFinder
+    /// Dates the plain-row path has parsed in this chunk.
+    let dates: DateMemo
 
     var outcome: ChunkParser.Outcome
     var batch: TransactionBatch
@@ -25,12 +27,13 @@ struct ChunkParseState {
     var recordHasQuote = false
 
     init(parser: ChunkParser, data: UnsafeRawBufferPointer, base: UnsafeRawPointer, file: String, start: Int,
-         fieldEnds: UnsafeMutablePointer<Int>, keepQuarantined: Bool) {
+         fieldEnds: UnsafeMutablePointer<Int>, dates: DateMemo, keepQuarantined: Bool) {
         self.parser = parser
         self.data = data
         self.base = base
         self.file = file
         self.fieldEnds = fieldEnds
+        self.dates = dates
         self.keepQuarantined = keepQuarantined
         self.wordParsing = parser.rows.duplicates == nil
         stops = FieldStopFinder(delimiter: parser.delimiter)

@@ -54,15 +54,17 @@ struct ChunkParser {
         let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 1)
         let roles = UnsafeMutablePointer<PlainFieldRole>.allocate(capacity: fieldCount)
         roles.initialize(repeating: .skip, count: fieldCount)
+        let dates = DateMemo.allocate()
         defer {
             fieldEnds.deallocate()
             roles.deallocate()
+            dates.deallocate()
         }
         if let plainRoles { roles.update(from: plainRoles, count: fieldCount) }
         // The record state lives in a struct (not in locals captured by nested functions,
         // which the compiler boxes and guards with dynamic exclusivity checks).
         var state = ChunkParseState(
-            parser: self, data: data, base: base, file: file, start: start, fieldEnds: fieldEnds,
+            parser: self, data: data, base: base, file: file, start: start, fieldEnds: fieldEnds, dates: dates,
             keepQuarantined: keepQuarantined)
         var tail = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         var blockStart = start

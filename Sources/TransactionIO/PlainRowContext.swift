@@ -8,6 +8,8 @@ struct PlainRowContext {
     let delimiter: UInt8
     let stops: FieldStopFinder
     let months: MonthTable
+    /// Dates already parsed in this chunk (the timestamp's date costs a lookup when seen before).
+    let dates: DateMemo
     let statusWords: [RowParser.StatusWord]
     /// Each field's role, in schema order.
     let roles: UnsafePointer<PlainFieldRole>
@@ -64,8 +66,7 @@ struct PlainRowContext {
             let field = base + p
             switch roles[k] {
             case .timestamp:
-                guard byte(p &+ 19) == delimiter,
-                      let t = WordFieldParsers.timestamp(field, count: 19, months: months) else { return nil }
+                guard byte(p &+ 19) == delimiter, let t = dates.timestamp(field, months: months) else { return nil }
                 batch.setTimestamp(t)
                 p &+= 20
             case .consumerRegion:

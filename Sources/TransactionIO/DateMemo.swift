@@ -1,0 +1,94 @@
+/// The dates the plain-row path has already parsed in one chunk, by their ten bytes, so that
+/// a timestamp `YYYY-MM-DD HH:MM:SS` whose date was seen before costs a hash, two compares and
+/// the time of day instead of the date's digit checks, its digit pairs and the month table.
+///
+/// A log holds few distinct dates (366 in a year-long generated log, a handful in a day's
+/// dump, and a time-sorted dump repeats each date for thousands of rows), so a small
+/// direct-mapped table almost always hits. Only a date that `WordFieldParsers.timestamp`
+/// accepts is ever stored, with the month and day number that function computes; a hit
+/// compares all ten bytes, so a timestamp's result is the same with or without the memo
+/// (`DateMemoTests` checks this on valid, invalid and colliding dates).
+///
+/// The table lives for one `ChunkParser.parse` call (a chunk of about 1 MiB, some 12,000 rows):
+/// 2,048 entries of 16 bytes (32 KiB), zeroed when made (a zero entry matches no date: its first word has
+/// no '-').
+struct DateMemo {
+    /// Bytes 0–7 of the timestamp ("YYYY-MM-"), and the rest of the date packed: bytes 8–9
+    /// ("DD") in bits 0–15, the month as YYYYMM in bits 16–39, and the day number (days since
+    /// 1970-01-01) plus 2²³ in bits 40–63. Years 0000–9999 span days −719,528 … 2,932,896,
+    /// inside ±2²³, and months up to 999,912, inside 2²⁴.
+    struct Entry {
+        var head: UInt64
+        var date: UInt64
+    }
+
+    static let slotBits = 11
+    static let dayBias: Int64 = 1 << 23
+
+    let entries: UnsafeMutablePointer<Entry>
+
+    /// Allocates a zeroed table; `deallocate` must be called once.
+    static func allocate() -> DateMemo {
+        let n = 1 << slotBits
+        let entries = UnsafeMutablePointer<Entry>.allocate(capacity: n)
+        entries.initialize(repeating: Entry(head: 0, date: 0), count: n)
+        return DateMemo(entries: entries)
+    }
+
+    func deallocate() { entries.deallocate() }
+
+    /// `WordFieldParsers.timestamp(p, count: 19, months:)`: the same result, for a timestamp
+    /// whose date may be in the memo (and is put there when it is valid and is not).
+    /// Requires 19 readable bytes at `p`.
+    @inline(__always)
+    func timestamp(_ p: UnsafeRawPointer, months: MonthTable) -> ParsedTimestamp? {
+        // Safe: the caller guarantees 19 readable bytes from p.
+        let w0 = p.loadUnaligned(as: UInt64.self)                      // "YYYY-MM-"
+        let w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)   // "DD HH:MM"
+        let w2 = p.loadUnaligned(fromByteOffset: 11, as: UInt64.self)  // "HH:MM:SS"
+        let dd = w1 & 0xFFFF
+        // Safe: a slot is below 2^slotBits, the number of entries.
+        let entry = entries + Self.slot(head: w0, day: dd)
+        var date = entry.pointee.date
+        if entry.pointee.head != w0 || date & 0xFFFF != dd {
+            guard let parsed = Self.date(w0, w1, months: months) else { return nil }
+            entry.pointee = Entry(head: w0, date: parsed)
+            date = parsed
+        }
+        // The time of day: ' ' at 10, ':' at 13 and 16, and digits (as in WordFieldParsers.timestamp).
+        guard w1 & 0x0000_0000_00FF_0000 == 0x0000_0000_0020_0000,
+              w2 & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000,
+              WordFieldParsers.allDigits(w2, mask: 0xFFFF_00FF_FF00_FFFF) else { return nil }
+        let pairs = (((w2 ^ 0x3030_3030_3030_3030) & 0xFFFF_00FF_FF00_FFFF) &* 2561) >> 8
+        let hour = WordFieldParsers.byte(pairs, 0)
+        let minute = WordFieldParsers.byte(pairs, 3)
+        let second = WordFieldParsers.byte(pairs, 6)
+        guard hour <= 23, minute <= 59, second <= 60 else { return nil }
+        let days = Int64(bitPattern: date >> 40) &- Self.dayBias
+        return ParsedTimestamp(month: Int32(truncatingIfNeeded: (date >> 16) & 0xFF_FFFF), hour: UInt8(truncatingIfNeeded: hour),
+                               epochSeconds: days &* 86_400 &+ Int64(hour &* 3600 &+ minute &* 60 &+ min(second, 59)))
+    }
+
+    /// The entry of a date: its bytes 0–7 (`head`) and 8–9 (`day`), hashed to `slotBits` bits.
+    @inline(__always)
+    static func slot(head: UInt64, day: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((head ^ day) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 &- slotBits))
+    }
+
+    /// The date of a timestamp's first ten bytes (`w0` = bytes 0–7, `w1` = bytes 8–15), packed as
+    /// an entry's `date`, or nil when `WordFieldParsers.timestamp` rejects the date: its checks
+    /// and arithmetic for bytes 0–9.
+    @inline(never)
+    static func date(_ w0: UInt64, _ w1: UInt64, months: MonthTable) -> UInt64? {
+        guard w0 & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000,
+              WordFieldParsers.allDigits(w0, mask: 0x00FF_FF00_FFFF_FFFF),
+              WordFieldParsers.allDigits(w1, mask: 0x0000_0000_0000_FFFF) else { return nil }
+        let p0 = (((w0 ^ 0x3030_3030_3030_3030) & 0x00FF_FF00_FFFF_FFFF) &* 2561) >> 8
+        let p1 = (((w1 ^ 0x3030_3030_3030_3030) & 0x0000_0000_0000_FFFF) &* 2561) >> 8
+        let year = WordFieldParsers.byte(p0, 0) &* 100 &+ WordFieldParsers.byte(p0, 2)
+        let month = WordFieldParsers.byte(p0, 5)
+        let day = WordFieldParsers.byte(p1, 0)
+        guard month >= 1 && month <= 12, day >= 1, let days = months.day(year: year, month: month, day: day) else { return nil }
+        return (w1 & 0xFFFF) | UInt64(year &* 100 &+ month) << 16 | UInt64(Int64(days) &+ dayBias) << 40
+    }
+}
