@@ -43,10 +43,12 @@ struct ChunkParser {
     /// Parses the records starting in `[start, limit)` of `data`. When `isFinal` is
     /// false, `data` ends at an arbitrary byte (a streaming buffer) and a record that
     /// is not complete within it is left for the next call (`Outcome.end` points at it).
-    /// Accepted rows go to `flush` in batches of about `batchSize`.
+    /// Accepted rows go to `flush` in batches of about `batchSize`. `dates` is the plain-row
+    /// path's date memo, which a worker keeps from chunk to chunk (one of the caller's that
+    /// no other thread uses while this call runs; nil: one for this call only).
     func parse(
         _ data: UnsafeRawBufferPointer, start: Int, limit: Int, isFinal: Bool, file: String,
-        keepQuarantined: Bool = true,
+        keepQuarantined: Bool = true, dates: DateMemo? = nil,
         flush: (inout TransactionBatch) -> Void
     ) -> Outcome {
         let dataEnd = data.count
@@ -54,17 +56,17 @@ struct ChunkParser {
         let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 1)
         let roles = UnsafeMutablePointer<PlainFieldRole>.allocate(capacity: fieldCount)
         roles.initialize(repeating: .skip, count: fieldCount)
-        let dates = DateMemo.allocate()
+        let ownDates = dates == nil ? DateMemo.allocate() : nil
         defer {
             fieldEnds.deallocate()
             roles.deallocate()
-            dates.deallocate()
+            ownDates?.deallocate()
         }
         if let plainRoles { roles.update(from: plainRoles, count: fieldCount) }
         // The record state lives in a struct (not in locals captured by nested functions,
         // which the compiler boxes and guards with dynamic exclusivity checks).
         var state = ChunkParseState(
-            parser: self, data: data, base: base, file: file, start: start, fieldEnds: fieldEnds, dates: dates,
+            parser: self, data: data, base: base, file: file, start: start, fieldEnds: fieldEnds, dates: dates ?? ownDates!,
             keepQuarantined: keepQuarantined)
         var tail = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         var blockStart = start

@@ -18,6 +18,8 @@ public enum GzipScanDriver {
         var pending: [UInt8] = []
         var layout: LogLayout?
         var parser: ChunkParser?
+        let dates = DateMemo.allocate()
+        defer { dates.deallocate() }
         var line: Int64 = 1
         var total = RowAccounting()
         var done = false
@@ -38,7 +40,7 @@ public enum GzipScanDriver {
             guard let parser, !pending.isEmpty else { continue }
             let isFinal = done
             let outcome = pending.withUnsafeBytes { bytes in
-                parser.parse(bytes, start: 0, limit: bytes.count, isFinal: isFinal, file: path) { batch in onBatch(0, batch) }
+                parser.parse(bytes, start: 0, limit: bytes.count, isFinal: isFinal, file: path, dates: dates) { batch in onBatch(0, batch) }
             }
             let quarantined = outcome.quarantined.map { $0.movedDown(by: line) }
             line += outcome.newlines

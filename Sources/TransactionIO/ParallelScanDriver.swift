@@ -69,6 +69,9 @@ public enum ParallelScanDriver {
             throw DuplicateFilter.missingColumn(file: layout.file)
         }
         let parser = ChunkParser(layout: layout, batchSize: options.batchSize, duplicates: duplicates)
+        // One date memo per worker, kept from chunk to chunk (a chunk then pays no first misses).
+        let dateMemos = (0..<threads).map { _ in DateMemo.allocate() }
+        defer { for memo in dateMemos { memo.deallocate() } }
         let dataEnd = bytes.count
         let chunkSize = options.chunkSize
         var total = RowAccounting()
@@ -178,7 +181,8 @@ public enum ParallelScanDriver {
                     let start = chunkStarts[c], limit = chunkStarts[c + 1]
                     guard start < limit, start < dataEnd else { continue }
                     // Safe: chunk c is taken by exactly one worker, which alone writes element c.
-                    outcomesOut[c] = parser.parse(data, start: start, limit: limit, isFinal: true, file: path) { batch in
+                    outcomesOut[c] = parser.parse(data, start: start, limit: limit, isFinal: true, file: path,
+                                                  dates: dateMemos[worker]) { batch in
                         onBatch(worker, batch)
                     }
                 }

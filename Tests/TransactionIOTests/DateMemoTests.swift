@@ -33,8 +33,8 @@ struct DateMemoTests {
                 }
             }
         }
-        // Twice: the first pass fills the memo (misses), the second finds its dates (hits);
-        // 2 × 14 × 33 dates in 2,048 slots also share slots, so some of the second pass misses.
+        // Twice: the first pass fills the memo (misses), the second finds its dates (hits); the
+        // invalid months and days share entries with valid dates, so some of the second pass misses.
         Self.expectAgreement(texts, memo: memo)
         Self.expectAgreement(texts, memo: memo)
         Self.expectAgreement(texts.reversed(), memo: memo)
@@ -72,8 +72,8 @@ struct DateMemoTests {
 
     /// Dates that share an entry replace each other, and a hit must compare the day bytes too:
     /// for three days of a month, any two bytes in the day's place that hash to the same entry
-    /// (found by trying all 65,536) get their own result, and so do valid dates of other
-    /// months and years that share an entry.
+    /// (found by trying all 65,536) get their own result, and so do valid dates two years
+    /// apart, which share an entry.
     @Test func datesSharingAnEntry() {
         let memo = DateMemo.allocate()
         defer { memo.deallocate() }
