@@ -7,8 +7,9 @@ extension ChunkParseState {
     /// plus the 32 bytes its word loads may read past a field's start.
     static let plainRowSlack = plainRowLimit + 64
 
-    /// Parses records on the plain-row path from `recordStart` while they start before
-    /// `limit` and have `plainRowSlack` bytes before `dataEnd`, until one declines; returns
+    /// Parses records on the plain-row path (the general walker, `PlainRowContext.parseRow`) from
+    /// `recordStart` while they start before `limit` and have `plainRowSlack` bytes before
+    /// `dataEnd`, until one declines; returns
     /// how many it took. Requires no duplicate filter, `fieldsSeen == 0`, and fewer than
     /// `batchSize` rows in the batch (every other path flushes a full batch at once).
     ///
@@ -35,6 +36,44 @@ extension ChunkParseState {
         while start < limit && start &+ Self.plainRowSlack <= dataEnd {
             // rows.count < batchSize ≤ capacity here: a full batch is flushed below.
             guard let row = context.parseRow(at: start, into: &rows) else { break }
+            taken &+= 1
+            if row.cancel { cancellations &+= 1 }
+            start = row.next
+            if rows.count >= batchSize {
+                batch.commit(rows)
+                flush(&batch)
+                batch.removeAll()
+                rows = batch.appender(capacityAtLeast: batchSize)
+            }
+        }
+        batch.commit(rows)
+        recordStart = start
+        recordLine &+= Int64(taken)
+        outcome.accounting.read &+= Int64(taken)
+        outcome.accounting.accepted &+= Int64(taken)
+        outcome.accounting.cancellations &+= Int64(cancellations)
+        return taken
+    }
+
+    /// `parsePlainRows` for a log in the canonical column order (`ChunkParser.canonicalOrder`),
+    /// with `CanonicalRowWalker`. The loop is `parsePlainRows`' written out again on purpose:
+    /// one generic loop for both walkers, a choice between them inside one loop, and the
+    /// loop's batch hand-over and run accounting as shared helpers each cost the general walker
+    /// 15–100 instructions a row (its fields loaded through an argument or the walker kept out
+    /// of line; `Benchmarks/instructions`, a log in another column order).
+    mutating func parseCanonicalRows(limit: Int, dataEnd: Int, roles: UnsafePointer<PlainFieldRole>,
+                                     flush: (inout TransactionBatch) -> Void) -> Int {
+        let walker = CanonicalRowWalker(PlainRowContext(
+            base: base, last: parser.fieldCount &- 1, delimiter: parser.delimiter, stops: stops,
+            months: parser.rows.months, dates: dates, statusWords: parser.rows.statusWordTable, roles: roles))
+        let batchSize = parser.batchSize
+        assert(batch.count < batchSize, "a full batch waits unflushed")
+        var rows = batch.appender(capacityAtLeast: batchSize)
+        var start = recordStart
+        var taken = 0, cancellations = 0
+        while start < limit && start &+ Self.plainRowSlack <= dataEnd {
+            // rows.count < batchSize ≤ capacity here: a full batch is flushed below.
+            guard let row = walker.parseRow(at: start, into: &rows) else { break }
             taken &+= 1
             if row.cancel { cancellations &+= 1 }
             start = row.next

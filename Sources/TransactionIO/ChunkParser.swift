@@ -16,6 +16,8 @@ struct ChunkParser {
     let batchSize: Int
     /// The role of each field on the plain-row path (nil: the log takes the block scan only).
     let plainRoles: [PlainFieldRole]?
+    /// Whether the plain-row path can use `CanonicalRowWalker` (the canonical column order).
+    let canonicalOrder: Bool
 
     init(layout: LogLayout, batchSize: Int, duplicates: DuplicateFilter? = nil) {
         self.layout = layout
@@ -25,6 +27,7 @@ struct ChunkParser {
         self.encoding = layout.encoding
         self.batchSize = batchSize
         self.plainRoles = PlainFieldRole.roles(of: rows, fieldCount: fieldCount)
+        self.canonicalOrder = plainRoles == PlainFieldRole.canonicalOrder
     }
 
     struct Outcome {
@@ -83,7 +86,10 @@ struct ChunkParser {
 
         rows: while true {
             if plainRows && slowLeft == 0 {
-                if state.parsePlainRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush) > 0 { slowRun = 0 }
+                let taken = canonicalOrder
+                    ? state.parseCanonicalRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush)
+                    : state.parsePlainRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush)
+                if taken > 0 { slowRun = 0 }
                 if state.recordStart >= limit {
                     return state.finish(end: state.recordStart, newlines: state.recordLine, flush: flush)
                 }

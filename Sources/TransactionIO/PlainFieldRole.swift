@@ -3,6 +3,11 @@
 enum PlainFieldRole: UInt8 {
     case skip, timestamp, consumerRegion, merchantRegion, industry, amount, status, consumerID, merchantID
 
+    /// The roles of the canonical column order (tx_id, ts, consumer_id, consumer_region,
+    /// merchant_id, merchant_region, ksic, amount, channel, status), which `CanonicalRowWalker` parses.
+    static let canonicalOrder: [PlainFieldRole] =
+        [.skip, .timestamp, .consumerID, .consumerRegion, .merchantID, .merchantRegion, .industry, .amount, .skip, .status]
+
     /// The role of each field of `parser`'s schema, or nil when one field holds two
     /// canonical columns (a mapping may do that; such logs take the block scan).
     static func roles(of parser: RowParser, fieldCount: Int) -> [PlainFieldRole]? {

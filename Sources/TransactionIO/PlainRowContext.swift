@@ -14,6 +14,7 @@ struct PlainRowContext {
     /// Each field's role, in schema order.
     let roles: UnsafePointer<PlainFieldRole>
 
+
     /// Parses the record at `recordStart` on the plain-row path and appends it to `batch`
     /// (which must have room for it). The
     /// plain row is the common case: ASCII text without quotes (but for a status word, which
@@ -52,72 +53,52 @@ struct PlainRowContext {
         var cancel = false
         var consumerKey: UInt64 = 0, merchantKey: UInt64 = 0
 
-        // Safe (every load below): p < positionLimit when a field starts, and a field's loads
-        // read at most 32 bytes from its start, inside the plainRowSlack the caller guarantees.
         @inline(__always) func byte(_ q: Int) -> UInt8 { base.load(fromByteOffset: q, as: UInt8.self) }
 
-        // Every field but the last ends at the delimiter; each parser finds its field's length.
-        // One case per role, each storing its own variable: merging the look-alike cases behind
-        // an inner switch on the role measured 80 more instructions per row.
+        // Safe (every field parser): p < positionLimit when a field starts, and a field's loads
+        // read at most 32 bytes from its start, inside the plainRowSlack the caller guarantees.
+
+        // Every field but the last ends at the delimiter; each parser finds its field's length
+        // (`PlainRowContext+Fields`). One case per role, each storing its own variable: merging
+        // the look-alike cases behind an inner switch on the role measured 80 more instructions per row.
         var k = 0
         while k < last {
             defer { k &+= 1 }  // a plain counter: no range iterator and overflow check per field
             guard p < positionLimit else { return nil }
-            let field = base + p
             switch roles[k] {
             case .timestamp:
-                guard byte(p &+ 19) == delimiter, let t = dates.timestamp(field, months: months) else { return nil }
-                batch.setTimestamp(t)
-                p &+= 20
+                guard let next = timestampField(at: p, into: batch) else { return nil }
+                p = next
             case .consumerRegion:
-                let (v, n) = ChunkParseState.leadingDigits(field)
-                guard n > 0 && byte(p &+ n) == delimiter else { return nil }
-                batch.setConsumerRegion(v)
-                p &+= n &+ 1
+                guard let field = digitsField(at: p) else { return nil }
+                batch.setConsumerRegion(field.value)
+                p = field.next
             case .merchantRegion:
-                let (v, n) = ChunkParseState.leadingDigits(field)
-                guard n > 0 && byte(p &+ n) == delimiter else { return nil }
-                batch.setMerchantRegion(v)
-                p &+= n &+ 1
+                guard let field = digitsField(at: p) else { return nil }
+                batch.setMerchantRegion(field.value)
+                p = field.next
             case .amount:
-                let (v, n) = ChunkParseState.leadingDigits(field)
-                guard n > 0 && byte(p &+ n) == delimiter else { return nil }
-                value = v
-                p &+= n &+ 1
+                guard let field = digitsField(at: p) else { return nil }
+                value = field.value
+                p = field.next
             case .industry:
-                let n = stops.stop(field)
-                guard n < 16 && byte(p &+ n) == delimiter,
-                      let code = WordFieldParsers.industry(field, count: n) else { return nil }
-                batch.setIndustry(code)
-                p &+= n &+ 1
+                guard let next = industryField(at: p, into: batch) else { return nil }
+                p = next
             case .status:
-                let n = stops.textStop(field)
-                guard n < 16 && byte(p &+ n) == delimiter,
-                      let verdict = ChunkParseState.status(field, count: n, statusWords) else { return nil }
-                cancel = verdict
-                p &+= n &+ 1
+                guard let field = statusField(at: p) else { return nil }
+                cancel = field.cancel
+                p = field.next
             case .consumerID:
-                let n = stops.stop(field)
-                guard n < 16 && byte(p &+ n) == delimiter,
-                      let h = WordFieldParsers.idHash(field, count: n) else { return nil }
-                consumerKey = h
-                p &+= n &+ 1
+                guard let field = idField(at: p) else { return nil }
+                consumerKey = field.key
+                p = field.next
             case .merchantID:
-                let n = stops.stop(field)
-                guard n < 16 && byte(p &+ n) == delimiter,
-                      let h = WordFieldParsers.idHash(field, count: n) else { return nil }
-                merchantKey = h
-                p &+= n &+ 1
+                guard let field = idField(at: p) else { return nil }
+                merchantKey = field.key
+                p = field.next
             case .skip:
-                var end = p
-                var n = 16
-                while n == 16 {
-                    guard end < positionLimit else { return nil }
-                    n = stops.stop(base + end)
-                    end &+= n
-                }
-                guard byte(end) == delimiter else { return nil }
-                p = end &+ 1
+                guard let next = skippedField(at: p, limit: positionLimit) else { return nil }
+                p = next
             }
         }
 
