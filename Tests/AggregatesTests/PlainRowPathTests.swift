@@ -69,6 +69,22 @@ struct PlainRowPathTests {
         #expect(reference.rows.quarantined > 100)
     }
 
+    /// The canonical column order gets `CanonicalRowWalker`, whatever the delimiter; any other
+    /// order, or a log without one of its optional columns, the general walker. (Both give the
+    /// same results: the tests above.)
+    @Test func canonicalOrderPicksTheCanonicalWalker() throws {
+        func parser(_ header: String) throws -> ChunkParser {
+            let bytes = Array((header + "\n").utf8)
+            let layout = try bytes.withUnsafeBytes { try LogLayout(bytes: $0, file: "h.csv", options: ScanOptions()) }
+            return ChunkParser(layout: layout, batchSize: 64)
+        }
+        #expect(try parser(Self.layouts[0].joined(separator: ",")).canonicalOrder)
+        #expect(try parser(Self.layouts[0].joined(separator: "|")).canonicalOrder)
+        for other in Self.layouts.dropFirst() { #expect(try !parser(other.joined(separator: ",")).canonicalOrder) }
+        #expect(try !parser("ts,consumer_id,consumer_region,merchant_id,merchant_region,ksic,amount,channel,status").canonicalOrder)
+        #expect(try !parser("tx_id,ts,consumer_id,consumer_region,merchant_id,merchant_region,ksic,amount,status,channel").canonicalOrder)
+    }
+
     /// Korean statuses (승인, 취소) take the plain-row path when their bytes are exactly a
     /// vocabulary word in the log's encoding; near misses (a trailing space, half a word, a
     /// broken byte, Korean text in another field) go to the block scan. UTF-8 and CP949.
