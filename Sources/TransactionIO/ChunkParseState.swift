@@ -13,7 +13,7 @@ struct ChunkParseState {
     let wordParsing: Bool
     /// Field ends on the plain-row path.
     let stops: FieldStopFinder
-    /// Dates the plain-row path has parsed in this chunk.
+    /// Dates the plain-row path has parsed (the worker's memo, or this chunk's).
     let dates: DateMemo
 
     var outcome: ChunkParser.Outcome

@@ -8,12 +8,11 @@ struct PlainRowContext {
     let delimiter: UInt8
     let stops: FieldStopFinder
     let months: MonthTable
-    /// Dates already parsed in this chunk (the timestamp's date costs a lookup when seen before).
+    /// Dates this worker has already parsed (a timestamp's date costs a lookup when seen before).
     let dates: DateMemo
     let statusWords: [RowParser.StatusWord]
     /// Each field's role, in schema order.
     let roles: UnsafePointer<PlainFieldRole>
-
 
     /// Parses the record at `recordStart` on the plain-row path and appends it to `batch`
     /// (which must have room for it). The
@@ -53,10 +52,10 @@ struct PlainRowContext {
         var cancel = false
         var consumerKey: UInt64 = 0, merchantKey: UInt64 = 0
 
+        // Safe (every load below and in the field parsers): p < positionLimit when a field starts,
+        // and a field's loads read at most 32 bytes from its start, inside the plainRowSlack the
+        // caller guarantees.
         @inline(__always) func byte(_ q: Int) -> UInt8 { base.load(fromByteOffset: q, as: UInt8.self) }
-
-        // Safe (every field parser): p < positionLimit when a field starts, and a field's loads
-        // read at most 32 bytes from its start, inside the plainRowSlack the caller guarantees.
 
         // Every field but the last ends at the delimiter; each parser finds its field's length
         // (`PlainRowContext+Fields`). One case per role, each storing its own variable: merging
