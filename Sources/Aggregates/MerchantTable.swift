@@ -72,9 +72,16 @@ final class MerchantTable: @unchecked Sendable {
         capacity <= sparseUpTo ? capacity / 8 * 3 : capacity / 4 * 3
     }
 
+    /// A key's home slot: always the first of a cache line's two entries, so that the first
+    /// step of a probe stays in the line that `prefetch` fetched. With homes on any slot, a key
+    /// whose home was a line's second entry and which sat one slot on was in a line nobody had
+    /// asked for: 9.9 % of lookups at 80,000 merchants in 262,144 slots, against 4.9 % with
+    /// homes on the first entries (a simulation of linear probing over random hashes). Ten
+    /// alternating runs on the 32 M-row log: user CPU lower in 8 of 10 pairs (best 4.76 →
+    /// 4.50 s), median wall 2.87 → 2.82 s.
     @inline(__always)
     static func slot(_ key: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask & ~1
     }
 
     /// Hints the cache line of `key`'s home slot.
