@@ -72,18 +72,9 @@ final class MerchantTable: @unchecked Sendable {
         capacity <= sparseUpTo ? capacity / 8 * 3 : capacity / 4 * 3
     }
 
-    /// A key's home slot: always the first of a cache line's two entries, so that the first
-    /// step of a probe stays in the line that `prefetch` fetched. With homes on any slot, a key
-    /// whose home was a line's second entry and which sat one slot on was in a line nobody had
-    /// asked for: 9.9 % of lookups at 80,000 merchants in 262,144 slots, against 4.9 % with
-    /// homes on the first entries (a simulation of linear probing over random hashes). In
-    /// `perf` samples of the aggregation loop, the stall on the merchant key compare fell from
-    /// 12.7 to 7.9 %. Wall time: ten alternating runs on the 32 M-row log had user CPU lower
-    /// in 8 of 10 pairs (median wall 2.87 → 2.82 s), ten more measured no difference (2.80
-    /// against 2.83 s): the gain is below this VM's noise.
     @inline(__always)
     static func slot(_ key: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask & ~1
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
     /// Hints the cache line of `key`'s home slot.
