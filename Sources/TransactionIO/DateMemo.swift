@@ -57,18 +57,10 @@ struct DateMemo: @unchecked Sendable {
             guard let found = Self.miss(entry, w0, w1, months: months) else { return nil }
             date = found
         }
-        // The time of day: ' ' at 10, ':' at 13 and 16, and digits (as in WordFieldParsers.timestamp).
-        guard w1 & 0x0000_0000_00FF_0000 == 0x0000_0000_0020_0000,
-              w2 & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000,
-              WordFieldParsers.allDigits(w2, mask: 0xFFFF_00FF_FF00_FFFF) else { return nil }
-        let pairs = (((w2 ^ 0x3030_3030_3030_3030) & 0xFFFF_00FF_FF00_FFFF) &* 2561) >> 8
-        let hour = WordFieldParsers.byte(pairs, 0)
-        let minute = WordFieldParsers.byte(pairs, 3)
-        let second = WordFieldParsers.byte(pairs, 6)
-        guard hour <= 23, minute <= 59, second <= 60 else { return nil }
+        guard let time = WordFieldParsers.timeOfDay(w1, w2) else { return nil }
         let days = Int64(bitPattern: date >> 40) &- Self.dayBias
-        return ParsedTimestamp(month: Int32(truncatingIfNeeded: (date >> 16) & 0xFF_FFFF), hour: UInt8(truncatingIfNeeded: hour),
-                               epochSeconds: days &* 86_400 &+ Int64(hour &* 3600 &+ minute &* 60 &+ min(second, 59)))
+        return ParsedTimestamp(month: Int32(truncatingIfNeeded: (date >> 16) & 0xFF_FFFF), hour: UInt8(truncatingIfNeeded: time.hour),
+                               epochSeconds: days &* 86_400 &+ Int64(time.seconds))
     }
 
     /// The entry of a date, from its bytes 0–7 (`head`, "YYYY-MM-") and 8–9 (`day`, "DD"): the
@@ -97,19 +89,10 @@ struct DateMemo: @unchecked Sendable {
     }
 
     /// The date of a timestamp's first ten bytes (`w0` = bytes 0–7, `w1` = bytes 8–15), packed as
-    /// an entry's `date`, or nil when `WordFieldParsers.timestamp` rejects the date: its checks
-    /// and arithmetic for bytes 0–9.
+    /// an entry's `date`, or nil when `WordFieldParsers.date` rejects it.
     @inline(never)
     static func date(_ w0: UInt64, _ w1: UInt64, months: MonthTable) -> UInt64? {
-        guard w0 & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000,
-              WordFieldParsers.allDigits(w0, mask: 0x00FF_FF00_FFFF_FFFF),
-              WordFieldParsers.allDigits(w1, mask: 0x0000_0000_0000_FFFF) else { return nil }
-        let p0 = (((w0 ^ 0x3030_3030_3030_3030) & 0x00FF_FF00_FFFF_FFFF) &* 2561) >> 8
-        let p1 = (((w1 ^ 0x3030_3030_3030_3030) & 0x0000_0000_0000_FFFF) &* 2561) >> 8
-        let year = WordFieldParsers.byte(p0, 0) &* 100 &+ WordFieldParsers.byte(p0, 2)
-        let month = WordFieldParsers.byte(p0, 5)
-        let day = WordFieldParsers.byte(p1, 0)
-        guard month >= 1 && month <= 12, day >= 1, let days = months.day(year: year, month: month, day: day) else { return nil }
-        return (w1 & 0xFFFF) | UInt64(year &* 100 &+ month) << 16 | UInt64(Int64(days) &+ dayBias) << 40
+        guard let d = WordFieldParsers.date(w0, w1, months: months) else { return nil }
+        return (w1 & 0xFFFF) | UInt64(UInt32(bitPattern: d.month)) << 16 | UInt64(Int64(d.days) &+ dayBias) << 40
     }
 }

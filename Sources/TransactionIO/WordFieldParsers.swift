@@ -39,32 +39,43 @@ enum WordFieldParsers {
         let w0 = p.loadUnaligned(as: UInt64.self)                      // "YYYY-MM-"
         let w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)   // "DD HH:MM"
         let w2 = p.loadUnaligned(fromByteOffset: 11, as: UInt64.self)  // "HH:MM:SS"
-        // Separators: '-' at 4 and 7, ' ' at 10, ':' at 13 and 16.
+        guard let date = date(w0, w1, months: months), let time = timeOfDay(w1, w2) else { return nil }
+        return ParsedTimestamp(month: date.month, hour: UInt8(truncatingIfNeeded: time.hour),
+                               epochSeconds: Int64(date.days) &* 86_400 &+ Int64(time.seconds))
+    }
+
+    /// The date of a timestamp from its bytes 0–7 (`w0`, "YYYY-MM-") and 8–15 (`w1`, "DD…"):
+    /// '-' at 4 and 7, digits, a month 1–12 and a day of that month. The month as YYYYMM and
+    /// the day number (days since 1970-01-01), or nil. `DateMemo` keeps these per date.
+    @inline(__always)
+    static func date(_ w0: UInt64, _ w1: UInt64, months: MonthTable) -> (month: Int32, days: Int)? {
         guard w0 & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000,
-              w1 & 0x0000_0000_00FF_0000 == 0x0000_0000_0020_0000,
-              w2 & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000,
               allDigits(w0, mask: 0x00FF_FF00_FFFF_FFFF),
-              allDigits(w1, mask: 0x0000_0000_0000_FFFF),
-              allDigits(w2, mask: 0xFFFF_00FF_FF00_FFFF) else { return nil }
+              allDigits(w1, mask: 0x0000_0000_0000_FFFF) else { return nil }
         // Digit pairs, several per multiply: with the separators masked to zero every byte is a
         // digit value 0…9, so byte k of d · (10·256 + 1) is d[k] + 10·d[k−1] ≤ 99 (no carries);
         // after a shift by 8, byte k holds the two-digit number at k, k+1.
-        let d0 = (w0 ^ 0x3030_3030_3030_3030) & 0x00FF_FF00_FFFF_FFFF   // YYYY-MM-
-        let d1 = (w1 ^ 0x3030_3030_3030_3030) & 0x0000_0000_0000_FFFF   // DD
-        let d2 = (w2 ^ 0x3030_3030_3030_3030) & 0xFFFF_00FF_FF00_FFFF   // HH:MM:SS
-        let p0 = (d0 &* 2561) >> 8, p1 = (d1 &* 2561) >> 8, p2 = (d2 &* 2561) >> 8
+        let p0 = (((w0 ^ 0x3030_3030_3030_3030) & 0x00FF_FF00_FFFF_FFFF) &* 2561) >> 8   // YYYY-MM-
+        let p1 = (((w1 ^ 0x3030_3030_3030_3030) & 0x0000_0000_0000_FFFF) &* 2561) >> 8   // DD
         let year = byte(p0, 0) &* 100 &+ byte(p0, 2)
         let month = byte(p0, 5)
         let day = byte(p1, 0)
-        let hour = byte(p2, 0)
-        let minute = byte(p2, 3)
-        let second = byte(p2, 6)
-        guard month >= 1 && month <= 12, day >= 1, hour <= 23, minute <= 59, second <= 60,
-              let days = months.day(year: year, month: month, day: day) else { return nil }
-        let seconds = Int64(days) &* 86_400
-            &+ Int64(hour &* 3600 &+ minute &* 60 &+ min(second, 59))
-        return ParsedTimestamp(month: Int32(truncatingIfNeeded: year &* 100 &+ month), hour: UInt8(truncatingIfNeeded: hour),
-                               epochSeconds: seconds)
+        guard month >= 1 && month <= 12, day >= 1, let days = months.day(year: year, month: month, day: day) else { return nil }
+        return (Int32(truncatingIfNeeded: year &* 100 &+ month), days)
+    }
+
+    /// The time of day of a timestamp from its bytes 8–15 (`w1`) and 11–18 (`w2`, "HH:MM:SS"):
+    /// ' ' at 10, ':' at 13 and 16, digits, hour ≤ 23, minute ≤ 59, second ≤ 60. The hour and
+    /// the seconds since midnight (a leap second counts as 59), or nil.
+    @inline(__always)
+    static func timeOfDay(_ w1: UInt64, _ w2: UInt64) -> (hour: Int, seconds: Int)? {
+        guard w1 & 0x0000_0000_00FF_0000 == 0x0000_0000_0020_0000,
+              w2 & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000,
+              allDigits(w2, mask: 0xFFFF_00FF_FF00_FFFF) else { return nil }
+        let pairs = (((w2 ^ 0x3030_3030_3030_3030) & 0xFFFF_00FF_FF00_FFFF) &* 2561) >> 8
+        let hour = byte(pairs, 0), minute = byte(pairs, 3), second = byte(pairs, 6)
+        guard hour <= 23, minute <= 59, second <= 60 else { return nil }
+        return (hour, hour &* 3600 &+ minute &* 60 &+ min(second, 59))
     }
 
     /// 1–16 plain digits (no sign, separator or fraction): cannot overflow Int64.
