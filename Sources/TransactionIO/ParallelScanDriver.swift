@@ -96,6 +96,12 @@ public enum ParallelScanDriver {
         // guess (each chunk must end where the next one starts). Exact: cut states from parities.
         var speculating = speculativeCuts && chunks > 1
         var gridEnd = roundStart  // where the previous round's grid ended
+        // Speculating, the record start guessed at each cut of the next round's grid
+        // (`recordStart(at: cut, inside: false)`, before the prefix maximum below), found by the
+        // workers once they run out of chunks, so the calling thread does not take the first
+        // page fault of every chunk while the other workers wait: that serial loop cost about
+        // 0.1 s of the 32 M-row log's wall time (a `perf` timeline, the thirteenth session).
+        var cutGuesses: (gridStart: Int, starts: [Int])? = nil
 
         while roundStart < dataEnd {
             let g: (start: Int, end: Int, parities: [Int])
@@ -122,6 +128,7 @@ public enum ParallelScanDriver {
             // taken to be even).
             var starts = [Int](repeating: roundStart, count: chunks + 1)
             var parity = !speculative && roundStart > g.start ? StructuralCounts.quoteParity(data, from: g.start, to: roundStart) : 0
+            let guesses = speculative ? cutGuesses.flatMap { $0.gridStart == g.start ? $0.starts : nil } : nil
             for c in 1..<max(chunks, 1) {
                 parity ^= g.parities[c - 1]
                 // A record start at or past this cut is already known when the previous cut's
@@ -131,24 +138,27 @@ public enum ParallelScanDriver {
                     starts[c] = starts[c - 1]
                     continue
                 }
-                let start = recordStart(data, at: splits[c], inside: parity == 1)
+                // Safe: guesses, when present, holds one start per cut 1..<chunks of this grid.
+                let start = guesses?[c - 1] ?? recordStart(data, at: splits[c], inside: parity == 1)
                 starts[c] = max(start, starts[c - 1])
             }
             starts[chunks] = max(roundEnd, starts[chunks - 1])
 
-            // The next round's grid, whose segment parities the workers compute after the chunks
-            // (none while speculating).
+            // The next round's grid, for which the workers compute one value per cut after the
+            // chunks: exact, the quote parity of the segment before the cut; speculating, the
+            // record start guessed at the cut.
             let nextStart = roundEnd, nextEnd = roundEnd + min(dataEnd - roundEnd, roundBytes)
-            let parityTasks = !speculative && nextEnd > nextStart ? chunks - 1 : 0
+            // Speculating, the same tasks guess the next round's record starts at its cuts instead.
+            let parityTasks = nextEnd > nextStart ? chunks - 1 : 0
             // The last task releases the pages before this round (read by no one any more; the
             // round's first chunk starts at roundStart), so the main thread does not stall on it.
             let tasks = chunks + parityTasks + (file == nil ? 0 : 1)
             let releaseUpTo = roundStart
             let nextSplits = gridCuts(from: nextStart, to: nextEnd, chunks: chunks)
-            let nextParities = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(chunks, 1))
-            nextParities.initialize(repeating: 0)
-            defer { nextParities.deallocate() }
-            nonisolated(unsafe) let nextParitiesOut = nextParities
+            let nextCutValues = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(chunks, 1))
+            nextCutValues.initialize(repeating: 0)
+            defer { nextCutValues.deallocate() }
+            nonisolated(unsafe) let nextCutValuesOut = nextCutValues
             let nextSegments = nextSplits
 
             // Parse the chunks in parallel: each worker takes the next chunk until none is left.
@@ -174,8 +184,9 @@ public enum ParallelScanDriver {
                     if c >= chunks {
                         let segment = c - chunks
                         // Safe: segment is taken by exactly one worker, which alone writes element segment.
-                        nextParitiesOut[segment] = StructuralCounts.quoteParity(
-                            data, from: nextSegments[segment], to: nextSegments[segment + 1])
+                        nextCutValuesOut[segment] = speculative
+                            ? recordStart(data, at: nextSegments[segment + 1], inside: false)
+                            : StructuralCounts.quoteParity(data, from: nextSegments[segment], to: nextSegments[segment + 1])
                         continue
                     }
                     let start = chunkStarts[c], limit = chunkStarts[c + 1]
@@ -215,7 +226,8 @@ public enum ParallelScanDriver {
             }
             let lineAtNext = line
             total = total + roundAccounting
-            grid = parityTasks > 0 ? (nextStart, nextEnd, Array(nextParities)) : nil
+            grid = parityTasks > 0 && !speculative ? (nextStart, nextEnd, Array(nextCutValues)) : nil
+            cutGuesses = parityTasks > 0 && speculative ? (nextStart, Array(nextCutValues.prefix(chunks - 1))) : nil
             roundStart = next
             lineAtRoundStart = lineAtNext
             try afterRound(ScanRound(file: path, accounting: roundAccounting, quarantined: quarantined,
