@@ -18,8 +18,12 @@ deps:
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "swift not found: install Swift 6.1 or later (swift.org)"; exit 1; }
 
+# The Swift runtime and Foundation linked in (--static-swift-stdlib): the binary then starts in
+# about 15-25 ms instead of 45-50 ms (`lcimpact --help`, 2-core VM; most of the difference
+# is the dynamic loader resolving Foundation's and the runtime's symbols), and runs on a
+# machine without a Swift toolchain (OpenBLAS, LAPACKE and zlib stay shared).
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 demo: build
 	@mkdir -p $(OUT)

@@ -17,7 +17,7 @@ of Debian's OpenBLAS). Loading a 9,800-sector CSV (200 MB of text) takes seconds
 sides, so the model step and the end-to-end time are reported separately.
 
     pip install numpy threadpoolctl
-    swift build -c release
+    swift build -c release --static-swift-stdlib   # = make build
     python3 Benchmarks/compare/multipliers_vs_numpy.py [--lcimpact .build/release/lcimpact] [--quick]
 
 Neither side sets OPENBLAS_CORETYPE: each BLAS runs the kernel it picks for this CPU.

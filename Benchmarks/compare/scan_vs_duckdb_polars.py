@@ -18,7 +18,7 @@ amount) subtract |amount|, exactly as lcimpact defines it.
 
 Usage:
   pip install -r Benchmarks/compare/requirements.txt
-  swift build -c release
+  swift build -c release --static-swift-stdlib   # = make build
   python3 Benchmarks/compare/scan_vs_duckdb_polars.py --rows 32000000      # ~2.8 GB log in /tmp
   python3 Benchmarks/compare/scan_vs_duckdb_polars.py --rows 2000000 --quick
 """
