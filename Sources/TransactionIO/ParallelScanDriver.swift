@@ -99,8 +99,10 @@ public enum ParallelScanDriver {
         // Speculating, the record start guessed at each cut of the next round's grid
         // (`recordStart(at: cut, inside: false)`, before the prefix maximum below), found by the
         // workers once they run out of chunks, so the calling thread does not take the first
-        // page fault of every chunk while the other workers wait: that serial loop cost about
-        // 0.1 s of the 32 M-row log's wall time (a `perf` timeline, the thirteenth session).
+        // page fault of every chunk while the other workers wait (under `perf` that serial loop
+        // showed as ~0.1 s of the 32 M-row log's wall time; without it the gain is within the
+        // host's noise). Any guess that is a record start gives the same rows; the parse checks
+        // that each one is.
         var cutGuesses: (gridStart: Int, starts: [Int])? = nil
 
         while roundStart < dataEnd {
@@ -149,10 +151,10 @@ public enum ParallelScanDriver {
             // record start guessed at the cut.
             let nextStart = roundEnd, nextEnd = roundEnd + min(dataEnd - roundEnd, roundBytes)
             // Speculating, the same tasks guess the next round's record starts at its cuts instead.
-            let parityTasks = nextEnd > nextStart ? chunks - 1 : 0
+            let cutTasks = nextEnd > nextStart ? chunks - 1 : 0
             // The last task releases the pages before this round (read by no one any more; the
             // round's first chunk starts at roundStart), so the main thread does not stall on it.
-            let tasks = chunks + parityTasks + (file == nil ? 0 : 1)
+            let tasks = chunks + cutTasks + (file == nil ? 0 : 1)
             let releaseUpTo = roundStart
             let nextSplits = gridCuts(from: nextStart, to: nextEnd, chunks: chunks)
             let nextCutValues = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(chunks, 1))
@@ -177,7 +179,7 @@ public enum ParallelScanDriver {
                 while true {
                     let c = lci_fetch_add(counter, 1)
                     if c >= tasks { return }
-                    if c == chunks + parityTasks {
+                    if c == chunks + cutTasks {
                         file?.release(upTo: releaseUpTo)
                         continue
                     }
@@ -226,8 +228,8 @@ public enum ParallelScanDriver {
             }
             let lineAtNext = line
             total = total + roundAccounting
-            grid = parityTasks > 0 && !speculative ? (nextStart, nextEnd, Array(nextCutValues)) : nil
-            cutGuesses = parityTasks > 0 && speculative ? (nextStart, Array(nextCutValues.prefix(chunks - 1))) : nil
+            grid = cutTasks > 0 && !speculative ? (nextStart, nextEnd, Array(nextCutValues)) : nil
+            cutGuesses = cutTasks > 0 && speculative ? (nextStart, Array(nextCutValues.prefix(chunks - 1))) : nil
             roundStart = next
             lineAtRoundStart = lineAtNext
             try afterRound(ScanRound(file: path, accounting: roundAccounting, quarantined: quarantined,

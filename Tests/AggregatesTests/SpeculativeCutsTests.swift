@@ -70,4 +70,32 @@ struct SpeculativeCutsTests {
         #expect(rows == reference.rows)
         #expect(rows.accepted == 400)
     }
+
+    /// The workers guess each cut's record start one round ahead; a record longer than a chunk
+    /// (so several cuts find the same start) or longer than a whole round (so the next round's
+    /// grid is not the one guessed for, and its cuts are found on the calling thread) still gives
+    /// the reference's rows and aggregates, without a failed guess (a guess that is not a record
+    /// start, such as the cut itself, makes the driver throw `speculationFailed` here).
+    @Test(arguments: [(2, 300), (2, 1000), (3, 512)])
+    func recordsLongerThanChunksAndRounds(threads: Int, chunkSize: Int) throws {
+        var text = "tx_id,ts,consumer_id,consumer_region,merchant_id,merchant_region,ksic,amount,channel,status\n"
+        for k in 0..<300 {
+            // Every 37th row has a 1,500-byte channel, longer than any round here (2 × 300,
+            // 2 × 1,000 or 3 × 512 bytes); every 5th a 200-byte one, longer than a chunk.
+            let channel = k % 37 == 0 ? String(repeating: "x", count: 1500) : k % 5 == 0 ? String(repeating: "y", count: 200) : "card"
+            text += "T\(k),2024-06-0\(k % 9 + 1) 08:30:00,C\(k % 13),47111,M\(k % 6),4711\(k % 4),56111,\(100 + k),\(channel),approved\n"
+        }
+        let bytes = Array(text.utf8)
+        let options = ScanOptions(batchSize: 5, chunkSize: chunkSize, threads: threads)
+        let (reference, referenceBad) = try referenceAggregates(bytes)
+        let rows = try bytes.withUnsafeBytes { raw in
+            try ParallelScanDriver.run(bytes: raw, layout: try LogLayout(bytes: raw, file: "long.csv", options: options),
+                                       options: options, speculativeCuts: true, onBatch: { _, _ in }, afterRound: { _ in })
+        }
+        #expect(rows == reference.rows)
+        #expect(rows.accepted == 300)
+        let (fast, fastBad) = try fastAggregates(bytes, options: options)
+        #expect(sameResults(fast, reference))
+        #expect(fastBad == referenceBad)
+    }
 }
