@@ -21,25 +21,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
-typedef struct {
-    uint64_t key;
-    int64_t amount;
-    uint64_t counts;
-    uint32_t pair, padding;
-} Entry;
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec * 1e-9;
-}
-/// A merchant id hash, mixed like the scan's.
-static uint64_t mix(uint64_t a) {
-    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (8 * 0xC2B2AE3D27D4EB4Full);
-    h ^= h >> 32;
-    h *= 0xD6E8FEB86659FD93ull;
-    h ^= h >> 32;
-    return h ? h : 1;
-}
+
+#include "experiment.h"
 static int mode, workIters;
 static size_t n;
 static const int bits = 18;
@@ -47,14 +30,6 @@ static uint64_t *keys[2];
 static unsigned char *input[2];
 static double times[2];
 static volatile uint64_t sink[2];
-static Entry *alloc_table(size_t bytes) {
-    size_t huge = 2u << 20;
-    char *raw = mmap(NULL, bytes + huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    Entry *t = (Entry *)(((uintptr_t)raw + huge - 1) & ~(uintptr_t)(huge - 1));
-    madvise(t, bytes, MADV_HUGEPAGE);
-    memset(t, 0, bytes);
-    return t;
-}
 static inline uint64_t work(const unsigned char *p,
                             uint64_t acc) { // parse-like: ~workIters dependent-ish ALU ops over 88 bytes
     for (int w = 0; w < workIters; w++) {
@@ -72,13 +47,13 @@ static inline void upd(Entry *table, uint64_t k, int64_t amt) {
     for (;;) {
         if (table[j].key == k) {
             table[j].amount += amt;
-            table[j].counts++;
+            table[j].count++;
             return;
         }
         if (table[j].key == 0) {
             table[j].key = k;
             table[j].amount = amt;
-            table[j].counts = 1;
+            table[j].count = 1;
             return;
         }
         j = (j + 1) & mask;
@@ -86,7 +61,7 @@ static inline void upd(Entry *table, uint64_t k, int64_t amt) {
 }
 static void *run(void *arg) {
     int id = (int)(intptr_t)arg;
-    Entry *table = alloc_table(((size_t)1 << bits) * sizeof(Entry));
+    Entry *table = (Entry *)aligned_table(((size_t)1 << bits) * sizeof(Entry), 1);
     uint64_t *k0 = keys[id];
     const unsigned char *in = input[id];
     uint64_t mask = ((uint64_t)1 << bits) - 1;
@@ -147,11 +122,7 @@ int main(int argc, char **argv) {
         input[t] = malloc(256u << 20);
         memset(input[t], '5', 256u << 20);
     }
-    pthread_t th[2];
-    for (int t = 0; t < 2; t++)
-        pthread_create(&th[t], NULL, run, (void *)(intptr_t)t);
-    for (int t = 0; t < 2; t++)
-        pthread_join(th[t], NULL);
+    run_threads(2, run);
     printf("mode %s work %d: %.2f / %.2f ns per row\n",
            mode == 0   ? "batched"
            : mode == 1 ? "fused  "

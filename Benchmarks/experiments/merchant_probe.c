@@ -29,35 +29,13 @@
 #include <sys/mman.h>
 #include <time.h>
 
-typedef struct { uint64_t key; int64_t amount; uint32_t count, cancellations, pair, padding; } Entry;
-
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec * 1e-9;
-}
-
-/// A merchant's id hash, mixed like the scan's (`FieldParsers.mixIDWords`). Keys that were only
-/// multiplied by the slot's own constant (before the twelfth session) fell into clusters:
-/// 21 % of updates found their key outside the home line, against 9.7 % for the scan's
-/// hashes of the benchmark log's 80,000 merchant ids.
-static uint64_t mix(uint64_t a) {
-    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (8 * 0xC2B2AE3D27D4EB4Full);
-    h ^= h >> 32;
-    h *= 0xD6E8FEB86659FD93ull;
-    h ^= h >> 32;
-    return h ? h : 1;
-}
+#include "experiment.h"
 
 int main(int argc, char **argv) {
     int bits = argc > 1 ? atoi(argv[1]) : 17, ahead = argc > 2 ? atoi(argv[2]) : 8;
     int even = argc > 3 ? atoi(argv[3]) : 0;
-    size_t capacity = (size_t)1 << bits, bytes = capacity * sizeof(Entry), huge = 2u << 20;
-    char *raw = mmap(NULL, bytes + huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw == MAP_FAILED) { perror("mmap"); return 1; }
-    Entry *table = (Entry *)(((uintptr_t)raw + huge - 1) & ~(uintptr_t)(huge - 1));
-    madvise(table, bytes, MADV_HUGEPAGE);
-    memset(table, 0, bytes);
+    size_t capacity = (size_t)1 << bits, bytes = capacity * sizeof(Entry);
+    Entry *table = aligned_table(bytes, 1);
     size_t n = (size_t)32 << 20;
     uint64_t *keys = malloc(n * sizeof *keys), s = 88172645463325252ull;
     for (size_t i = 0; i < n; i++) {  // xorshift64 picks one of 80,000 merchants

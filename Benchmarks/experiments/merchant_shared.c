@@ -23,38 +23,13 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
-typedef struct {
-    uint64_t key;
-    int64_t amount;
-    uint64_t counts;
-    uint32_t pair, padding;
-} Entry;
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec * 1e-9;
-}
-/// A merchant id hash, mixed like the scan's.
-static uint64_t mix(uint64_t a) {
-    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (8 * 0xC2B2AE3D27D4EB4Full);
-    h ^= h >> 32;
-    h *= 0xD6E8FEB86659FD93ull;
-    h ^= h >> 32;
-    return h ? h : 1;
-}
+
+#include "experiment.h"
 static int bits, ahead, shared, work;
 static size_t n;
 static Entry *tables[2];
 static uint64_t *keys[2];
 static char *input[2];
-static Entry *alloc_table(size_t bytes) {
-    size_t huge = 2u << 20;
-    char *raw = mmap(NULL, bytes + huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    Entry *t = (Entry *)(((uintptr_t)raw + huge - 1) & ~(uintptr_t)(huge - 1));
-    madvise(t, bytes, MADV_HUGEPAGE);
-    memset(t, 0, bytes);
-    return t;
-}
 static double times[2];
 static volatile uint64_t sink;
 static void *run(void *arg) {
@@ -83,10 +58,10 @@ static void *run(void *arg) {
             if (cur == k) {
                 if (shared) {
                     __atomic_fetch_add(&table[j].amount, amt, __ATOMIC_RELAXED);
-                    __atomic_fetch_add(&table[j].counts, 1, __ATOMIC_RELAXED);
+                    __atomic_fetch_add(&table[j].count, 1, __ATOMIC_RELAXED);
                 } else {
                     table[j].amount += amt;
-                    table[j].counts++;
+                    table[j].count++;
                 }
                 break;
             }
@@ -96,14 +71,14 @@ static void *run(void *arg) {
                     if (__atomic_compare_exchange_n(&table[j].key, &z, k, 0, __ATOMIC_RELAXED,
                                                     __ATOMIC_RELAXED)) {
                         __atomic_fetch_add(&table[j].amount, amt, __ATOMIC_RELAXED);
-                        __atomic_fetch_add(&table[j].counts, 1, __ATOMIC_RELAXED);
+                        __atomic_fetch_add(&table[j].count, 1, __ATOMIC_RELAXED);
                         break;
                     }
                     continue;
                 }
                 table[j].key = k;
                 table[j].amount = amt;
-                table[j].counts = 1;
+                table[j].count = 1;
                 break;
             }
             j = (j + 1) & mask;
@@ -115,7 +90,8 @@ static void *run(void *arg) {
 }
 int main(int argc, char **argv) {
     if (argc < 4 || atoi(argv[1]) < 17 || atoi(argv[1]) > 24) {
-        fprintf(stderr, "usage: %s BITS(17-24: the table holds 80,000 keys) AHEAD SHARED(0/1) [WORK(0/1)]\n", argv[0]);
+        fprintf(stderr, "usage: %s BITS(17-24: the table holds 80,000 keys) AHEAD SHARED(0/1) [WORK(0/1)]\n",
+                argv[0]);
         return 64;
     }
     bits = atoi(argv[1]);
@@ -123,9 +99,9 @@ int main(int argc, char **argv) {
     shared = atoi(argv[3]);
     work = argc > 4 ? atoi(argv[4]) : 0;
     size_t bytes = ((size_t)1 << bits) * sizeof(Entry);
-    tables[0] = alloc_table(bytes);
+    tables[0] = (Entry *)aligned_table(bytes, 1);
     if (!shared)
-        tables[1] = alloc_table(bytes);
+        tables[1] = (Entry *)aligned_table(bytes, 1);
     n = (size_t)16 << 20;
     uint64_t s = 88172645463325252ull;
     for (int t = 0; t < 2; t++) {
@@ -139,17 +115,13 @@ int main(int argc, char **argv) {
         input[t] = malloc(256u << 20);
         memset(input[t], t + 1, 256u << 20);
     }
-    pthread_t th[2];
-    for (int t = 0; t < 2; t++)
-        pthread_create(&th[t], NULL, run, (void *)(intptr_t)t);
-    for (int t = 0; t < 2; t++)
-        pthread_join(th[t], NULL);
+    run_threads(2, run);
     uint64_t total = 0;
     for (size_t i = 0; i < ((size_t)1 << bits); i++)
-        total += tables[0][i].counts;
+        total += tables[0][i].count;
     if (!shared)
         for (size_t i = 0; i < ((size_t)1 << bits); i++)
-            total += tables[1][i].counts;
+            total += tables[1][i].count;
     printf("bits %d ahead %d %s work %d: %.2f / %.2f ns per update (2 threads), total %llu\n", bits, ahead,
            shared ? "SHARED atomic" : "private", work, times[0] / n * 1e9, times[1] / n * 1e9,
            (unsigned long long)total);

@@ -17,23 +17,17 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <time.h>
 
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec * 1e-9;
-}
+#include "experiment.h"
 
 int main(int argc, char **argv) {
     size_t mib = argc > 1 ? (size_t)atoi(argv[1]) : 8;
     int huge = argc > 2 ? atoi(argv[2]) : 1;
-    size_t bytes = mib << 20, lines = bytes / 64, page = 2u << 20;
-    char *raw = mmap(NULL, bytes + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw == MAP_FAILED) { perror("mmap"); return 1; }
-    char *p = (char *)(((uintptr_t)raw + page - 1) & ~(uintptr_t)(page - 1));
-    madvise(p, bytes, huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
+    size_t bytes = mib << 20, lines = bytes / 64;
+    char *p = aligned_table(bytes, huge);
     // One random cycle through every line (Sattolo's shuffle), so each access depends on the last.
     size_t *order = malloc(lines * sizeof *order);
     if (!order) { perror("malloc"); return 1; }
