@@ -97,7 +97,7 @@ public enum ParallelScanDriver {
         var speculating = speculativeCuts && chunks > 1
         var gridEnd = roundStart  // where the previous round's grid ended
         // Speculating, the record start guessed at each cut of the next round's grid
-        // (`recordStart(at: cut, inside: false)`, before the prefix maximum below), found by the
+        // (`guessedRecordStart(at: cut)`, before the prefix maximum below), found by the
         // workers once they run out of chunks, so the calling thread does not take the first
         // page fault of every chunk while the other workers wait (under `perf` that serial loop
         // showed as ~0.1 s of the 32 M-row log's wall time; without it the gain is within the
@@ -141,7 +141,8 @@ public enum ParallelScanDriver {
                     continue
                 }
                 // Safe: guesses, when present, holds one start per cut 1..<chunks of this grid.
-                let start = guesses?[c - 1] ?? recordStart(data, at: splits[c], inside: parity == 1)
+                let start = guesses?[c - 1]
+                    ?? (speculative ? guessedRecordStart(data, at: splits[c]) : recordStart(data, at: splits[c], inside: parity == 1))
                 starts[c] = max(start, starts[c - 1])
             }
             starts[chunks] = max(roundEnd, starts[chunks - 1])
@@ -187,7 +188,7 @@ public enum ParallelScanDriver {
                         let segment = c - chunks
                         // Safe: segment is taken by exactly one worker, which alone writes element segment.
                         nextCutValuesOut[segment] = speculative
-                            ? recordStart(data, at: nextSegments[segment + 1], inside: false)
+                            ? guessedRecordStart(data, at: nextSegments[segment + 1])
                             : StructuralCounts.quoteParity(data, from: nextSegments[segment], to: nextSegments[segment + 1])
                         continue
                     }
@@ -274,6 +275,23 @@ public enum ParallelScanDriver {
     /// slowest worker, large enough that a chunk's setup does not count (1 MiB chunks with
     /// the default 32 MiB `ScanOptions.chunkSize`).
     static let chunksPerWorker = 32
+
+    /// The guessed record start at a speculative cut: the byte after the first newline at or
+    /// after `position`, quotes ignored (or the end of the data). It is a record start unless a
+    /// quoted field spanning lines crosses the cut, which the parse detects. Quotes must not be
+    /// counted from the cut: a cut inside a quoted field on one line (a name such as
+    /// `"상호, 본점"`) would invert the state, and the search would then see every later newline
+    /// as quoted and run to the end of the data, so that one chunk took the rest of the file
+    /// (found on a card-company-style dump in the fourteenth session: 2 threads slower than one,
+    /// 600 MB resident for a 350 MB log).
+    static func guessedRecordStart(_ data: UnsafeRawBufferPointer, at position: Int) -> Int {
+        if position <= 0 || position >= data.count { return min(max(position, 0), data.count) }
+        guard let base = data.baseAddress else { return data.count }
+        // Safe: position - 1 and position..<data.count lie inside the buffer (checked above).
+        if data[position - 1] == 0x0A { return position }
+        guard let newline = memchr(base + position, 0x0A, data.count - position) else { return data.count }
+        return base.distance(to: UnsafeRawPointer(newline)) + 1
+    }
 
     /// The first record start at or after `position`, given whether `position` is inside quotes.
     static func recordStart(_ data: UnsafeRawBufferPointer, at position: Int, inside: Bool) -> Int {

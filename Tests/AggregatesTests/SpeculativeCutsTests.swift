@@ -71,6 +71,25 @@ struct SpeculativeCutsTests {
         #expect(rows.accepted == 400)
     }
 
+    /// A cut's guessed record start is the start of the next line, whatever quotes lie between
+    /// the cut and it: a cut inside a quoted field on one line must not be taken for a cut
+    /// before an opening quote (counting quotes from the cut inverted the state there, and the
+    /// search ran to the end of the data, so one chunk took the rest of the file: correct rows,
+    /// but one worker and the whole file resident).
+    @Test func aGuessIsTheNextLineStartEvenInsideQuotes() {
+        var text = "merchant_name,amount\n"
+        for k in 0..<40 { text += k % 3 == 0 ? "\"오천읍 식당, 본점 \(k)\",\(k)\n" : "plain \(k),\(k)\n" }
+        let bytes = Array(text.utf8)
+        var lineStarts = bytes.indices.filter { $0 == 0 || bytes[$0 - 1] == 0x0A }
+        lineStarts.append(bytes.count)
+        bytes.withUnsafeBytes { raw in
+            for cut in 1..<bytes.count {
+                let expected = lineStarts.first { $0 >= cut }!
+                #expect(ParallelScanDriver.guessedRecordStart(raw, at: cut) == expected, "cut at byte \(cut)")
+            }
+        }
+    }
+
     /// The workers guess each cut's record start one round ahead; a record longer than a chunk
     /// (so several cuts find the same start) or longer than a whole round (so the next round's
     /// grid is not the one guessed for, and its cuts are found on the calling thread) still gives
