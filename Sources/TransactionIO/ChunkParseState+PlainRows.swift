@@ -27,7 +27,8 @@ extension ChunkParseState {
                                  flush: (inout TransactionBatch) -> Void) -> Int {
         let context = PlainRowContext(
             base: base, last: parser.fieldCount &- 1, delimiter: parser.delimiter, stops: stops,
-            months: parser.rows.months, dates: dates, statusWords: parser.rows.statusWordTable, roles: roles)
+            months: parser.rows.months, dates: dates, statusWords: parser.rows.statusWordTable,
+            encoding: parser.encoding, roles: roles)
         return runPlainRows(context, limit: limit, dataEnd: dataEnd, flush: flush)
     }
 
@@ -38,11 +39,23 @@ extension ChunkParseState {
                                      flush: (inout TransactionBatch) -> Void) -> Int {
         let context = PlainRowContext(
             base: base, last: parser.fieldCount &- 1, delimiter: parser.delimiter, stops: stops,
-            months: parser.rows.months, dates: dates, statusWords: parser.rows.statusWordTable, roles: roles)
+            months: parser.rows.months, dates: dates, statusWords: parser.rows.statusWordTable,
+            encoding: parser.encoding, roles: roles)
         return runPlainRows(CanonicalRowWalker(context), limit: limit, dataEnd: dataEnd, flush: flush)
     }
 
-    /// The run loop of both walkers, inlined into each caller so that each walker gets its own
+    /// `parsePlainRows` with `TextRowWalker` (text in the log's encoding, quoted fields, other
+    /// timestamp forms), at most `TextRowWalker.rowsPerRun` rows.
+    mutating func parseTextRows(limit: Int, dataEnd: Int, roles: UnsafePointer<PlainFieldRole>,
+                                flush: (inout TransactionBatch) -> Void) -> Int {
+        let context = PlainRowContext(
+            base: base, last: parser.fieldCount &- 1, delimiter: parser.delimiter, stops: stops,
+            months: parser.rows.months, dates: dates, statusWords: parser.rows.statusWordTable,
+            encoding: parser.encoding, roles: roles)
+        return runPlainRows(TextRowWalker(context), limit: limit, dataEnd: dataEnd, flush: flush)
+    }
+
+    /// The run loop of the walkers, inlined into each caller so that each walker gets its own
     /// loop (one loop choosing between the walkers kept the general walker out of line: 592 →
     /// 693 instructions a row in another column order).
     @inline(__always)
@@ -59,6 +72,7 @@ extension ChunkParseState {
             taken &+= 1
             if row.cancel { cancellations &+= 1 }
             start = row.next
+            if let most = Walker.rowsPerRun, taken >= most { break }
             if rows.count >= batchSize {
                 batch.commit(rows)
                 flush(&batch)

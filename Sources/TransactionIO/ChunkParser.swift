@@ -86,9 +86,20 @@ struct ChunkParser {
 
         rows: while true {
             if plainRows && slowLeft == 0 {
-                let taken = canonicalOrder
+                var taken = canonicalOrder
                     ? state.parseCanonicalRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush)
                     : state.parsePlainRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush)
+                // The record the ASCII walker declined may be text in the log's encoding, quoted
+                // or a timestamp in another form: the text walker takes it and up to 63 rows after
+                // it, then the ASCII walker tries again, until both decline the same record.
+                while state.recordStart < limit {
+                    let text = state.parseTextRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush)
+                    if text == 0 { break }
+                    taken += text
+                    taken += canonicalOrder
+                        ? state.parseCanonicalRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush)
+                        : state.parsePlainRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush)
+                }
                 if taken > 0 { slowRun = 0 }
                 if state.recordStart >= limit {
                     return state.finish(end: state.recordStart, newlines: state.recordLine, flush: flush)

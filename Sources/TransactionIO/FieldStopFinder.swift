@@ -33,6 +33,50 @@ struct FieldStopFinder {
     @inline(__always)
     func stop(_ p: UnsafeRawPointer) -> Int { firstStop(p, nonASCII: true) }
 
+    /// `textStop`, and whether a byte before the stop is non-ASCII (a text field in the log's
+    /// encoding, which the caller must then validate).
+    @inline(__always)
+    func textStopAndHigh(_ p: UnsafeRawPointer) -> (stop: Int, nonASCII: Bool) {
+        #if canImport(_Builtin_intrinsics.intel)
+        // Safe: the caller guarantees 16 readable bytes at p; loadu has no alignment requirement.
+        let v = _mm_loadu_si128(p.assumingMemoryBound(to: __m128i.self))
+        let hits = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, delimiterV), _mm_cmpeq_epi8(v, newlineV)), _mm_cmpeq_epi8(v, quoteV))
+        let stop = (UInt32(UInt16(truncatingIfNeeded: _mm_movemask_epi8(hits))) | 0x1_0000).trailingZeroBitCount
+        let high = UInt32(UInt16(truncatingIfNeeded: _mm_movemask_epi8(v)))
+        return (stop, high & ((1 << UInt32(stop)) &- 1) != 0)
+        #else
+        let stop = textStop(p)
+        var nonASCII = false
+        for k in 0..<stop where p.load(fromByteOffset: k, as: UInt8.self) >= 0x80 { nonASCII = true }
+        return (stop, nonASCII)
+        #endif
+    }
+
+    /// The offset of the first quote or newline among the 16 at `p` (all must be readable), or
+    /// 16 when there is none, and whether a byte before it is non-ASCII: the inside of a quoted
+    /// field, where delimiters are content.
+    @inline(__always)
+    func quoteOrNewline(_ p: UnsafeRawPointer) -> (stop: Int, nonASCII: Bool) {
+        #if canImport(_Builtin_intrinsics.intel)
+        // Safe: the caller guarantees 16 readable bytes at p; loadu has no alignment requirement.
+        let v = _mm_loadu_si128(p.assumingMemoryBound(to: __m128i.self))
+        let hits = _mm_or_si128(_mm_cmpeq_epi8(v, newlineV), _mm_cmpeq_epi8(v, quoteV))
+        let stop = (UInt32(UInt16(truncatingIfNeeded: _mm_movemask_epi8(hits))) | 0x1_0000).trailingZeroBitCount
+        let high = UInt32(UInt16(truncatingIfNeeded: _mm_movemask_epi8(v)))
+        return (stop, high & ((1 << UInt32(stop)) &- 1) != 0)
+        #else
+        var stop = 16
+        var nonASCII = false
+        for k in 0..<16 {
+            let b = p.load(fromByteOffset: k, as: UInt8.self)
+            if b == 0x0A || b == 0x22 { stop = k; break }
+            if b >= 0x80 { nonASCII = true }
+        }
+        return (stop, nonASCII)
+        #endif
+    }
+
     @inline(__always)
     private func firstStop(_ p: UnsafeRawPointer, nonASCII: Bool) -> Int {
         #if canImport(_Builtin_intrinsics.intel)

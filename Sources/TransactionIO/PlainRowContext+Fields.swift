@@ -15,6 +15,18 @@ extension PlainRowContext {
         return p &+ 20
     }
 
+    /// `timestampField`, or a timestamp in another form (`PlainTextFields.timestampField`):
+    /// the general walker's. The canonical walker is the ASCII fast path and leaves other forms
+    /// to the block scan: a call to `PlainTextFields` anywhere in its loop, even never taken,
+    /// cost it 7–17 instructions a row in spilled registers.
+    @inline(__always)
+    func anyTimestampField(at p: Int, into batch: TransactionBatch.Appender) -> Int? {
+        if let next = timestampField(at: p, into: batch) { return next }
+        guard let other = PlainTextFields.timestampField(base, at: p, delimiter: delimiter, months: months) else { return nil }
+        batch.setTimestamp(other.0)
+        return other.next
+    }
+
     /// 1–8 plain digits (regions, amounts).
     @inline(__always)
     func digitsField(at p: Int) -> (value: Int64, next: Int)? {

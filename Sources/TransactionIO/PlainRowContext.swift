@@ -11,6 +11,8 @@ struct PlainRowContext {
     /// Dates this worker has already parsed (a timestamp's date costs a lookup when seen before).
     let dates: DateMemo
     let statusWords: [RowParser.StatusWord]
+    /// The log's encoding, against which skipped text fields are checked (`PlainTextFields`).
+    let encoding: TextEncoding
     /// Each field's role, in schema order.
     let roles: UnsafePointer<PlainFieldRole>
 
@@ -41,6 +43,15 @@ struct PlainRowContext {
     /// bytes from `recordStart`.
     @inline(__always)
     func parseRow(at recordStart: Int, into batch: inout TransactionBatch.Appender) -> (next: Int, cancel: Bool)? {
+        parseRow(at: recordStart, into: &batch, acceptingText: false)
+    }
+
+    /// `parseRow`, and with `acceptingText` (a constant at each call, so each walker gets its own
+    /// copy) also the forms of `PlainTextFields`: skipped text in the log's encoding, skipped
+    /// fields quoted on one line, timestamps in other forms (`TextRowWalker`). Without it no call
+    /// to those forms is compiled in: even never taken, they cost 10 instructions a row in spills.
+    @inline(__always)
+    func parseRow(at recordStart: Int, into batch: inout TransactionBatch.Appender, acceptingText: Bool) -> (next: Int, cancel: Bool)? {
         let positionLimit = recordStart &+ ChunkParseState.plainRowLimit
         var p = recordStart
         // Timestamp, regions and industry go straight to the batch's next (uncommitted) row as
@@ -66,7 +77,7 @@ struct PlainRowContext {
             guard p < positionLimit else { return nil }
             switch roles[k] {
             case .timestamp:
-                guard let next = timestampField(at: p, into: batch) else { return nil }
+                guard let next = acceptingText ? anyTimestampField(at: p, into: batch) : timestampField(at: p, into: batch) else { return nil }
                 p = next
             case .consumerRegion:
                 guard let field = digitsField(at: p) else { return nil }
@@ -96,7 +107,9 @@ struct PlainRowContext {
                 merchantKey = field.key
                 p = field.next
             case .skip:
-                guard let next = skippedField(at: p, limit: positionLimit) else { return nil }
+                guard let next = skippedField(at: p, limit: positionLimit)
+                    ?? (acceptingText ? PlainTextFields.skippedField(base, at: p, limit: positionLimit, delimiter: delimiter, encoding: encoding) : nil)
+                else { return nil }
                 p = next
             }
         }
@@ -117,6 +130,11 @@ struct PlainRowContext {
                 n = stops.stop(base + end)
                 end &+= n
             }
+            if acceptingText && roles[last] == .skip && byte(end) != 0x0A {
+                // Text in the log's encoding, or a quoted field.
+                guard let textEnd = PlainTextFields.fieldEnd(base, at: p, limit: positionLimit, delimiter: delimiter, encoding: encoding) else { return nil }
+                end = textEnd
+            }
         }
         guard byte(end) == 0x0A else { return nil }
         let next = end &+ 1
@@ -125,7 +143,8 @@ struct PlainRowContext {
         guard count <= 16 || roles[last] == .skip else { return nil }
         switch roles[last] {
         case .timestamp:
-            guard let t = WordFieldParsers.timestamp(field, count: count, months: months) else { return nil }
+            guard let t = acceptingText ? PlainTextFields.timestamp(field, count: count, months: months)
+                : WordFieldParsers.timestamp(field, count: count, months: months) else { return nil }
             batch.setTimestamp(t)
         case .consumerRegion:
             guard let v = WordFieldParsers.digits(field, count: count) else { return nil }

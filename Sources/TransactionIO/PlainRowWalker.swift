@@ -5,7 +5,15 @@
 /// cancellation, or nil (the record goes to the block scan).
 protocol PlainRowWalker {
     func parseRow(at recordStart: Int, into batch: inout TransactionBatch.Appender) -> (next: Int, cancel: Bool)?
+
+    /// The most rows one run takes before the ASCII walker is tried again, or nil (no bound).
+    static var rowsPerRun: Int? { get }
 }
 
-extension PlainRowContext: PlainRowWalker {}
-extension CanonicalRowWalker: PlainRowWalker {}
+extension PlainRowContext: PlainRowWalker {
+    static var rowsPerRun: Int? { nil }
+}
+
+extension CanonicalRowWalker: PlainRowWalker {
+    static var rowsPerRun: Int? { nil }
+}

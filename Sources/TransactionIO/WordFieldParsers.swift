@@ -30,11 +30,11 @@ enum WordFieldParsers {
     @inline(__always)
     static func byte(_ w: UInt64, _ k: Int) -> Int { Int(truncatingIfNeeded: (w >> UInt64(8 * k)) & 0xFF) }
 
-    /// `YYYY-MM-DD HH:MM:SS` only (19 bytes, a space between date and time); the
-    /// same calendar checks and result as `FieldParsers.timestamp`.
+    /// `YYYY-MM-DD HH:MM:SS` (19 bytes, a space between date and time) or `YYYYMMDDHHMMSS`
+    /// (14, `compactTimestamp`); the same calendar checks and result as `FieldParsers.timestamp`.
     @inline(__always)
     static func timestamp(_ p: UnsafeRawPointer, count n: Int, months: MonthTable = .shared) -> ParsedTimestamp? {
-        guard n == 19 else { return nil }
+        guard n == 19 else { return n == 14 ? compactTimestamp(p, months: months) : nil }
         // Safe: the caller guarantees 16 readable bytes from p and n == 19, so p…p+18 are readable.
         let w0 = p.loadUnaligned(as: UInt64.self)                      // "YYYY-MM-"
         let w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)   // "DD HH:MM"
@@ -42,6 +42,26 @@ enum WordFieldParsers {
         guard let date = date(w0, w1, months: months), let time = timeOfDay(w1, w2) else { return nil }
         return ParsedTimestamp(month: date.month, hour: UInt8(truncatingIfNeeded: time.hour),
                                epochSeconds: Int64(date.days) &* 86_400 &+ Int64(time.seconds))
+    }
+
+    /// `YYYYMMDDHHMMSS` (14 digits, the compact form of many card-company exports); the same
+    /// calendar checks and result as `FieldParsers.timestamp`. Requires 16 readable bytes at `p`.
+    @inline(__always)
+    static func compactTimestamp(_ p: UnsafeRawPointer, months: MonthTable) -> ParsedTimestamp? {
+        // Safe: the caller guarantees 16 readable bytes from p.
+        let w0 = p.loadUnaligned(as: UInt64.self)                     // "YYYYMMDD"
+        let w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)  // "HHMMSS.."
+        guard allDigits(w0, mask: ~0), allDigits(w1, mask: 0x0000_FFFF_FFFF_FFFF) else { return nil }
+        // Digit pairs as in `date`: byte k of the product is the two-digit number at k, k+1.
+        let p0 = ((w0 ^ 0x3030_3030_3030_3030) &* 2561) >> 8
+        let p1 = (((w1 ^ 0x3030_3030_3030_3030) & 0x0000_FFFF_FFFF_FFFF) &* 2561) >> 8
+        let year = byte(p0, 0) &* 100 &+ byte(p0, 2)
+        let month = byte(p0, 4), day = byte(p0, 6)
+        let hour = byte(p1, 0), minute = byte(p1, 2), second = byte(p1, 4)
+        guard month >= 1 && month <= 12, day >= 1, hour <= 23, minute <= 59, second <= 60,
+              let days = months.day(year: year, month: month, day: day) else { return nil }
+        return ParsedTimestamp(month: Int32(truncatingIfNeeded: year &* 100 &+ month), hour: UInt8(truncatingIfNeeded: hour),
+                               epochSeconds: Int64(days) &* 86_400 &+ Int64(hour &* 3600 &+ minute &* 60 &+ min(second, 59)))
     }
 
     /// The date of a timestamp from its bytes 0–7 (`w0`, "YYYY-MM-") and 8–15 (`w1`, "DD…"):

@@ -117,6 +117,50 @@ struct PlainRowPathTests {
         #expect(reference.rows.cancellations > 100)
     }
 
+    /// A card-company-style export: Korean headers in another column order, compact and ISO
+    /// timestamps, Korean merchant names and channels, names quoted on one line (delimiters and
+    /// doubled quotes inside, a carriage return after the closing quote), which the plain-row
+    /// path now takes, and the near misses it must leave to the block scan: a broken byte in a
+    /// name, a newline inside quotes, quotes inside an unquoted name, text after a closing quote, a name longer
+    /// than a plain row. UTF-8 and CP949, one and two threads, small chunks.
+    @Test(arguments: [TextEncoding.utf8, TextEncoding.cp949])
+    func koreanExport(encoding: TextEncoding) throws {
+        var rng = GeneratorRandom(seed: 31)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        var text = "거래일시,가맹점번호,가맹점명,가맹점시군구코드,가맹점업종코드,회원번호,회원거주지코드,결제금액,결제수단,취소여부\n"
+        for _ in 0..<3_000 {
+            let ts = pick(["20240226115009", "20240226115009", "20240226115009", "20241231235959", "2024-02-26 11:50:09",
+                           "20240230120000", "20240226245009", "2024-02-26T11:50:09",
+                           "2024-02-26T11:50:09+09:00", "2024-02-26 11:50:09.5", "2024022611500", "20240226 115009",
+                           "2024-02-26 11:50:09"])
+            let name = pick(["포항죽도시장", "포항죽도시장", "해도동 분식", "\"오천읍 식당, 본점\"", "\"오천읍 식당, 본점\"", "\"say \"\"hi\"\" 상회\"", "\"\"", "", "plain",
+                             "\"두 줄\n상호\"", "상\"\"호", "\"상호\"뒤", String(repeating: "가", count: 90),
+                             "\"\(String(repeating: "나", count: 12))\"", "\"a,b,c\""])
+            text += "\(ts),M\(rng.next() % 30),\(name),\(pick(["47111", "47113"])),\(pick(["56192", "47212"])),C\(rng.next() % 60),"
+                + "\(pick(["47111", "47113", "11110"])),\(pick(["1000", "25000", "12x", "7", "3500"])),\(pick(["카드", "모바일", "card", "\"지류\""])),"
+                + "\(pick(["N", "N", "N", "Y", "n", "예"]))" + pick(["\n", "\r\n"])
+        }
+        var bytes = try #require(encoding.encode(text))
+        // Now and then a byte of Korean text broken (0xFF is valid in neither encoding).
+        var k = 400
+        while k < bytes.count {
+            if let high = bytes[k...].firstIndex(where: { $0 >= 0x80 }) { bytes[high] = 0xFF; k = high + 4_001 } else { break }
+        }
+        let options = ScanOptions(encoding: encoding)
+        let (reference, referenceBad) = try referenceAggregates(bytes, options: options)
+        for threads in [1, 2] {
+            var fastOptions = options
+            fastOptions.threads = threads
+            fastOptions.chunkSize = 4_096
+            let (fast, fastBad) = try fastAggregates(bytes, options: fastOptions)
+            #expect(sameResults(fast, reference), "\(encoding), threads \(threads)")
+            #expect(fastBad == referenceBad, "\(encoding), threads \(threads)")
+        }
+        #expect(reference.rows.accepted > 800 && reference.rows.quarantined > 800, "\(reference.rows)")
+        #expect(referenceBad.contains { $0.reason == .invalidEncoding })
+        #expect(reference.rows.cancellations > 50, "\(reference.rows)")
+    }
+
     /// A clean generated log: every row but the last few (within the slack) takes the
     /// plain-row path, and the result is the reference's.
     @Test func generatedLog() throws {

@@ -1,0 +1,96 @@
+/// The plain-row path's forms for what real exports hold beyond plain ASCII: skipped text in
+/// the log's encoding (a merchant name or a channel in Korean), a skipped field quoted on one
+/// line (`"오천읍 식당, 본점"`, with doubled quotes inside), and timestamps in the other forms
+/// `FieldParsers.timestamp` reads (`YYYYMMDDHHMMSS`, ISO 8601 with `T`, a fraction or a zone).
+/// Each is tried only after the ASCII form declined, out of line and with its arguments in
+/// registers (as methods of `PlainRowContext` they made the compiler copy the context onto the
+/// stack for every row: +14 instructions a row on an ASCII log), so an ASCII log's rows cost
+/// what they did.
+///
+/// A row these take is the row the block scan would accept, with the same values: a skipped
+/// field's bytes are checked against the log's encoding here (the block scan checks the whole
+/// record; every byte outside these fields is ASCII, and no byte of a valid UTF-8 or CP949
+/// character is a delimiter, quote or newline, so the record is valid exactly when each such
+/// field is), a quoted field ends at the quote the block scan would end it at, and a field that
+/// holds a newline inside quotes, or a quote anywhere else, is left to the block scan (its line
+/// numbers and quote handling decide there).
+enum PlainTextFields {
+    /// Where a skipped field at `p` that holds text or quotes ends: the position of the
+    /// delimiter or newline after it (the newline of `\r\n` after a closing quote), or nil.
+    /// Every 16-byte load starts before `limit`, and the caller guarantees 32 readable bytes
+    /// after it.
+    @inline(never)
+    static func fieldEnd(_ base: UnsafeRawPointer, at p: Int, limit: Int, delimiter: UInt8, encoding: TextEncoding) -> Int? {
+        guard p < limit else { return nil }
+        let stops = FieldStopFinder(delimiter: delimiter)
+        // Safe (every load here): positions below limit + 32, readable by the caller's guarantee.
+        @inline(__always) func byte(_ q: Int) -> UInt8 { base.load(fromByteOffset: q, as: UInt8.self) }
+        var nonASCII = false
+        if byte(p) != 0x22 {
+            var end = p
+            var n = 16
+            while n == 16 {
+                guard end < limit else { return nil }
+                let stop = stops.textStopAndHigh(base + end)
+                n = stop.stop
+                nonASCII = nonASCII || stop.nonASCII
+                end &+= n
+            }
+            // A stop at a quote (inside an unquoted field) is no delimiter or newline: every
+            // caller declines it, and the block scan decides.
+            guard !nonASCII || encoding.isValid(UnsafeRawBufferPointer(start: base + p, count: end &- p)) else { return nil }
+            return end
+        }
+        // Quoted: content up to the closing quote; a doubled quote is one quote of content.
+        var q = p &+ 1
+        while true {
+            guard q < limit else { return nil }
+            let stop = stops.quoteOrNewline(base + q)
+            nonASCII = nonASCII || stop.nonASCII
+            q &+= stop.stop
+            if stop.stop == 16 { continue }
+            guard byte(q) == 0x22 else { return nil }  // a newline inside quotes
+            if byte(q &+ 1) == 0x22 {
+                q &+= 2
+                continue
+            }
+            break
+        }
+        guard !nonASCII || encoding.isValid(UnsafeRawBufferPointer(start: base + (p &+ 1), count: q &- p &- 1)) else { return nil }
+        let end = q &+ 1
+        return byte(end) == 0x0D && byte(end &+ 1) == 0x0A ? end &+ 1 : end
+    }
+
+    /// A skipped field (not the last) in any of the forms above: where the next field starts.
+    @inline(never)
+    static func skippedField(_ base: UnsafeRawPointer, at p: Int, limit: Int, delimiter: UInt8, encoding: TextEncoding) -> Int? {
+        guard let end = fieldEnd(base, at: p, limit: limit, delimiter: delimiter, encoding: encoding),
+              base.load(fromByteOffset: end, as: UInt8.self) == delimiter else { return nil }
+        return end &+ 1
+    }
+
+    /// A timestamp field at `p` in a form other than `YYYY-MM-DD HH:MM:SS`, at most 31 bytes
+    /// (32 readable from `p`): its value and where the next field starts.
+    @inline(never)
+    static func timestampField(_ base: UnsafeRawPointer, at p: Int, delimiter: UInt8, months: MonthTable) -> (ParsedTimestamp, next: Int)? {
+        let stops = FieldStopFinder(delimiter: delimiter)
+        var n = stops.stop(base + p)
+        if n == 16 {
+            let more = stops.stop(base + (p &+ 16))
+            guard more < 16 else { return nil }
+            n = 16 &+ more
+        }
+        // Safe: p + n < p + 32, readable by the caller's guarantee.
+        guard base.load(fromByteOffset: p &+ n, as: UInt8.self) == delimiter,
+              let t = timestamp(base + p, count: n, months: months) else { return nil }
+        return (t, p &+ n &+ 1)
+    }
+
+    /// The timestamp of the `count` ASCII bytes at `field` (16 readable after it), in any form
+    /// `FieldParsers.timestamp` reads, with its result.
+    @inline(__always)
+    static func timestamp(_ field: UnsafeRawPointer, count: Int, months: MonthTable) -> ParsedTimestamp? {
+        if let t = WordFieldParsers.timestamp(field, count: count, months: months) { return t }
+        return count >= 19 ? FieldParsers.timestamp(UnsafeRawBufferPointer(start: field, count: count)) : nil
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+@testable import TransactionIO
+
+/// `UTF8Validation` (eight ASCII bytes at a time, a short path for three-byte characters)
+/// against the standard library's UTF-8 decoder, which follows RFC 3629 as it must: every
+/// sequence of one to three bytes from a set of boundary values, behind ASCII runs of 0–9
+/// bytes so that each position of the eight-byte skip is met, and random byte strings.
+@Suite("Text encodings")
+struct TextEncodingTests {
+    static func standardValid(_ bytes: [UInt8]) -> Bool { String(validating: bytes, as: UTF8.self) != nil }
+
+    static func fastValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { UTF8Validation.isValid($0, allowTruncatedEnd: false) }
+    }
+
+    @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+        let boundaries: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+                                   0xE1, 0xEA, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF]
+        var checked = 0
+        for pad in 0..<10 {
+            let prefix = [UInt8](repeating: 0x61, count: pad)
+            for a in boundaries {
+                for b in boundaries {
+                    for c in boundaries {
+                        for tail in [[], [0x2C], [0x80], [0xEA, 0xB0, 0x80]] as [[UInt8]] {
+                            let bytes = prefix + [a, b, c] + tail
+                            #expect(Self.fastValid(bytes) == Self.standardValid(bytes), "\(bytes)")
+                            checked += 1
+                        }
+                    }
+                    let two = prefix + [a, b]
+                    #expect(Self.fastValid(two) == Self.standardValid(two), "\(two)")
+                }
+            }
+        }
+        var rng = GeneratorRandom(seed: 3)
+        for _ in 0..<20_000 {
+            let n = Int(rng.next() % 24)
+            let bytes = (0..<n).map { _ -> UInt8 in
+                let r = rng.next()
+                // Mostly Hangul-like and ASCII bytes, so that valid strings occur too.
+                return r % 3 == 0 ? UInt8(0x61) : r % 3 == 1 ? UInt8(0x80 | (r >> 8) % 64) : UInt8(truncatingIfNeeded: 0xE0 | (r >> 8) % 32)
+            }
+            #expect(Self.fastValid(bytes) == Self.standardValid(bytes), "\(bytes)")
+        }
+        #expect(checked > 100_000)
+    }
+}
