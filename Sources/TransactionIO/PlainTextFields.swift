@@ -18,7 +18,8 @@ enum PlainTextFields {
     /// Where a skipped field at `p` that holds text or quotes ends: the position of the
     /// delimiter or newline after it (the newline of `\r\n` after a closing quote), or nil.
     /// Every 16-byte load starts before `limit`, and the caller guarantees 32 readable bytes
-    /// after it.
+    /// after it (so a field ends before `limit` + 16, with 16 readable bytes after it, as the
+    /// encoding check needs).
     @inline(never)
     static func fieldEnd(_ base: UnsafeRawPointer, at p: Int, limit: Int, delimiter: UInt8, encoding: TextEncoding) -> Int? {
         guard p < limit else { return nil }
@@ -38,7 +39,7 @@ enum PlainTextFields {
             }
             // A stop at a quote (inside an unquoted field) is no delimiter or newline: every
             // caller declines it, and the block scan decides.
-            guard !nonASCII || encoding.isValid(UnsafeRawBufferPointer(start: base + p, count: end &- p)) else { return nil }
+            guard !nonASCII || encoding.isValidPadded(base + p, count: end &- p) else { return nil }
             return end
         }
         // Quoted: content up to the closing quote; a doubled quote is one quote of content.
@@ -56,7 +57,7 @@ enum PlainTextFields {
             }
             break
         }
-        guard !nonASCII || encoding.isValid(UnsafeRawBufferPointer(start: base + (p &+ 1), count: q &- p &- 1)) else { return nil }
+        guard !nonASCII || encoding.isValidPadded(base + (p &+ 1), count: q &- p &- 1) else { return nil }
         let end = q &+ 1
         return byte(end) == 0x0D && byte(end &+ 1) == 0x0A ? end &+ 1 : end
     }

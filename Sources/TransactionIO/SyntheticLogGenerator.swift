@@ -4,8 +4,8 @@ import Dispatch
 import Glibc
 #endif
 
-/// Writes a synthetic local-currency transaction log in the canonical schema,
-/// deterministic for a given seed. SYNTHETIC: the regions are real 시군구 codes
+/// Writes a synthetic local-currency transaction log in the canonical schema, or in the
+/// shape of a card-company export (`SyntheticLogShape`), deterministic for a given seed. SYNTHETIC: the regions are real 시군구 codes
 /// and the industries real KSIC (10th rev.) codes, but every row is invented.
 ///
 /// Model: consumers live in a home region (weights below, centred on Pohang,
@@ -36,14 +36,25 @@ public struct SyntheticLogGenerator: Sendable {
 
     public let rows: Int
     public let seed: UInt64
+    /// How the rows are written (the transactions depend only on `rows` and `seed`).
+    public let shape: SyntheticLogShape
 
-    public init(rows: Int, seed: UInt64) {
+    public init(rows: Int, seed: UInt64, shape: SyntheticLogShape = .canonical) {
         self.rows = rows
         self.seed = seed
+        self.shape = shape
     }
 
     /// The header line.
     public static let header = "tx_id,ts,consumer_id,consumer_region,merchant_id,merchant_region,ksic,amount,channel,status\n"
+
+    /// The header line of `shape`.
+    var headerLine: [UInt8] {
+        switch shape {
+        case .canonical: return Array(Self.header.utf8)
+        case .cardExport(let encoding): return CardExportText(encoding: encoding).header
+        }
+    }
 
     /// Writes the log to `path` (replacing it). Returns bytes written.
     @discardableResult
@@ -109,7 +120,7 @@ public struct SyntheticLogGenerator: Sendable {
     /// threads while the caller's thread hands out the previous group, so writing the
     /// output overlaps with making the next blocks.
     public func generate(_ emit: ([UInt8]) -> Void) {
-        emit(Array(Self.header.utf8))
+        emit(headerLine)
         let population = population()
         let blocks = (rows + Self.blockRows - 1) / Self.blockRows
         let parallel = max(1, min(ScanOptions.defaultThreads, 8))
@@ -160,8 +171,9 @@ public struct SyntheticLogGenerator: Sendable {
         let regionCodes = Self.regions.map { Array(String($0.code).utf8) }
         let channelBytes = Self.channels.map { s in s.withUTF8Buffer { Array($0) } }
         let hourCDF = Self.cumulative([1, 1, 1, 1, 1, 2, 4, 8, 10, 10, 12, 16, 18, 14, 12, 12, 12, 14, 18, 18, 14, 10, 6, 3])
-        // At most ~110 bytes a row: reserve 160.
-        var out = [UInt8](repeating: 0, count: count * 160)
+        let export: CardExportText? = if case .cardExport(let encoding) = shape { CardExportText(encoding: encoding) } else { nil }
+        // At most ~110 bytes a row in the canonical shape and ~130 in the export's: reserve 200.
+        var out = [UInt8](repeating: 0, count: count * 200)
         let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
             var w = ByteWriter(base: buffer.baseAddress!)
             for r in 0..<count {
@@ -187,7 +199,15 @@ public struct SyntheticLogGenerator: Sendable {
                 let channelDraw = rng.next() % 10
                 let channel = channelDraw < 5 ? 0 : (channelDraw < 8 ? 1 : 2)
 
-                // Safe: a row is at most ~110 bytes and the buffer holds 160 per row.
+                if let export {
+                    // Safe: an export row is at most ~130 bytes and the buffer holds 200 per row.
+                    export.write(&w, month: month, day: day, hour: hour, minute: minute, second: second,
+                                 merchant: m, merchantRegion: regionCodes[Int(population.merchantRegion[m])],
+                                 industry: industryCodes[industry], consumer: c, consumerRegion: regionCodes[home],
+                                 won: Int(won), channel: channel, cancel: cancel)
+                    continue
+                }
+                // Safe: a row is at most ~110 bytes and the buffer holds 200 per row.
                 w.byte(0x54)  // "T"
                 w.digits(row + 1, width: 10)
                 w.byte(0x2C)

@@ -37,6 +37,15 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
     }
 
+    /// `isValid` for the `count` bytes at `p`, with 16 readable bytes after them.
+    @inline(__always)
+    func isValidPadded(_ p: UnsafeRawPointer, count: Int) -> Bool {
+        switch self {
+        case .utf8: return UTF8Validation.isValidPadded(p, count: count)
+        case .cp949: return CP949Validation.isValid(UnsafeRawBufferPointer(start: p, count: count), allowTruncatedEnd: false)
+        }
+    }
+
     /// Whether `bytes` are valid in this encoding.
     func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
         switch self {

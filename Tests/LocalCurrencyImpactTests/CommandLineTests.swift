@@ -88,4 +88,30 @@ struct CommandLineTests {
         #expect(stopped.status == 3)
         #expect(stopped.stderr.contains("more than the limit"))
     }
+
+    /// `generate --shape card-export --encoding cp949`: the same transactions as the canonical
+    /// log, which `scan` reads through the Korean preset and the detected encoding (it says so).
+    @Test func generateACardExport() throws {
+        let dir = ScratchDirectory()
+        let canonical = dir.path + "/log.csv", export = dir.path + "/export.csv"
+        #expect(try runCLI(["generate", "--rows", "800", "--seed", "3", "--out", canonical]).status == 0)
+        let g = try runCLI(["generate", "--rows", "800", "--seed", "3", "--shape", "card-export", "--encoding", "cp949", "--out", export])
+        #expect(g.status == 0, "\(g.stderr)")
+        let a = try runCLI(["scan", canonical, "--format", "json", "--quiet"])
+        let b = try runCLI(["scan", export, "--format", "json"])
+        #expect(b.status == 0 && b.stderr.contains("cp949"), "\(b.stderr)")
+        // Everything but the files section (names, encodings, column mappings) must agree.
+        func withoutFiles(_ json: String) -> [Substring] {
+            var lines: [Substring] = [], skipping = false
+            for line in json.split(separator: "\n") {
+                if line.hasPrefix("  \"files\": [") { skipping = true }
+                if !skipping { lines.append(line) }
+                if skipping && line.hasPrefix("  ]") { skipping = false }
+            }
+            return lines
+        }
+        #expect(withoutFiles(a.stdout).count > 20 && withoutFiles(a.stdout) == withoutFiles(b.stdout))
+        let refused = try runCLI(["generate", "--rows", "5", "--encoding", "cp949", "--out", dir.path + "/x.csv"])
+        #expect(refused.status == 64 && refused.stderr.contains("card-export"))
+    }
 }
