@@ -55,6 +55,17 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The same transactions as a card-company export (Korean headers, names and channels,
+    // quoted names, compact timestamps) in CP949: the text walker and encoding checks.
+    let exportPath = "/tmp/lcimpact-bench-\(rows)-export-cp949.csv"
+    let exportBytes = (try? SyntheticLogGenerator(rows: rows, seed: 42, shape: .cardExport(.cp949)).write(to: exportPath)) ?? 0
+
+    Benchmark("scan_card_export_cp949_1M_rows") { benchmark in
+        for _ in benchmark.scaledIterations {
+            try measureThroughput(benchmark, bytes: exportBytes) { blackHole(try ScanAggregates.scan(path: exportPath)) }
+        }
+    }
+
     Benchmark("generate_1M_rows") { benchmark in
         for _ in benchmark.scaledIterations {
             // The output has the same size as the scanned log (same row count and model).
