@@ -22,7 +22,7 @@ extension PlainRowContext {
     @inline(__always)
     func anyTimestampField(at p: Int, into batch: TransactionBatch.Appender) -> Int? {
         if let next = timestampField(at: p, into: batch) { return next }
-        guard let other = PlainTextFields.timestampField(base, at: p, delimiter: delimiter, months: months) else { return nil }
+        guard let other = PlainTextFields.timestampField(base, at: p, delimiter: delimiter, months: months, dates: dates) else { return nil }
         batch.setTimestamp(other.0)
         return other.next
     }

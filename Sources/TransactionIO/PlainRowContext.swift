@@ -88,7 +88,8 @@ struct PlainRowContext {
                 batch.setMerchantRegion(field.value)
                 p = field.next
             case .amount:
-                guard let field = digitsField(at: p) else { return nil }
+                guard let field = digitsField(at: p)
+                    ?? (acceptingText ? PlainTextFields.amountField(base, at: p, delimiter: delimiter) : nil) else { return nil }
                 value = field.value
                 p = field.next
             case .industry:
@@ -153,7 +154,8 @@ struct PlainRowContext {
             guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
             batch.setMerchantRegion(v)
         case .amount:
-            guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
+            guard let v = WordFieldParsers.digits(field, count: count)
+                ?? (acceptingText ? PlainTextFields.amount(field, count: count) : nil) else { return nil }
             value = v
         case .industry:
             guard let code = WordFieldParsers.industry(field, count: count) else { return nil }
@@ -171,6 +173,11 @@ struct PlainRowContext {
             break
         }
 
+        // A negative amount (only the text walker reads one) is a cancellation of |amount|.
+        if acceptingText && value < 0 {
+            cancel = true
+            value = -value
+        }
         batch.finishRow(netAmount: cancel ? -value : value, consumerKey: consumerKey, merchantKey: merchantKey)
         return (next, cancel)
     }

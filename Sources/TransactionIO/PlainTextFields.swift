@@ -1,7 +1,13 @@
+#if canImport(_Builtin_intrinsics.intel)
+import _Builtin_intrinsics.intel
+#endif
+
 /// The plain-row path's forms for what real exports hold beyond plain ASCII: skipped text in
 /// the log's encoding (a merchant name or a channel in Korean), a skipped field quoted on one
 /// line (`"오천읍 식당, 본점"`, with doubled quotes inside), and timestamps in the other forms
-/// `FieldParsers.timestamp` reads (`YYYYMMDDHHMMSS`, ISO 8601 with `T`, a fraction or a zone).
+/// `FieldParsers.timestamp` reads (`YYYYMMDDHHMMSS`, ISO 8601 with `T`, a fraction or a zone),
+/// and amounts in the forms `FieldParsers.amount` reads (a sign: exports often write a
+/// cancellation as a negative amount; a fraction of zeros).
 /// Each is tried only after the ASCII form declined, out of line and with its arguments in
 /// registers (as methods of `PlainRowContext` they made the compiler copy the context onto the
 /// stack for every row: +14 instructions a row on an ASCII log), so an ASCII log's rows cost
@@ -22,26 +28,19 @@ enum PlainTextFields {
     /// encoding check needs).
     @inline(never)
     static func fieldEnd(_ base: UnsafeRawPointer, at p: Int, limit: Int, delimiter: UInt8, encoding: TextEncoding) -> Int? {
+        inlinedFieldEnd(base, at: p, limit: limit, delimiter: delimiter, encoding: encoding)
+    }
+
+    @inline(__always)
+    static func inlinedFieldEnd(_ base: UnsafeRawPointer, at p: Int, limit: Int, delimiter: UInt8, encoding: TextEncoding) -> Int? {
         guard p < limit else { return nil }
         let stops = FieldStopFinder(delimiter: delimiter)
         // Safe (every load here): positions below limit + 32, readable by the caller's guarantee.
         @inline(__always) func byte(_ q: Int) -> UInt8 { base.load(fromByteOffset: q, as: UInt8.self) }
+        // A stop at a quote inside an unquoted field is no delimiter or newline: every caller
+        // declines it, and the block scan decides.
+        if byte(p) != 0x22 { return unquotedEnd(base, at: p, limit: limit, stops: stops, encoding: encoding) }
         var nonASCII = false
-        if byte(p) != 0x22 {
-            var end = p
-            var n = 16
-            while n == 16 {
-                guard end < limit else { return nil }
-                let stop = stops.textStopAndHigh(base + end)
-                n = stop.stop
-                nonASCII = nonASCII || stop.nonASCII
-                end &+= n
-            }
-            // A stop at a quote (inside an unquoted field) is no delimiter or newline: every
-            // caller declines it, and the block scan decides.
-            guard !nonASCII || encoding.isValidPadded(base + p, count: end &- p) else { return nil }
-            return end
-        }
         // Quoted: content up to the closing quote; a doubled quote is one quote of content.
         var q = p &+ 1
         while true {
@@ -62,18 +61,69 @@ enum PlainTextFields {
         return byte(end) == 0x0D && byte(end &+ 1) == 0x0A ? end &+ 1 : end
     }
 
+    /// The end of an unquoted text field: its bytes are found and, in UTF-8, validated in one
+    /// pass over 16-byte blocks (`UTF8BlockValidator`; a block it cannot decide leaves the whole
+    /// field to the byte loop), in CP949 validated after the search.
+    @inline(__always)
+    static func unquotedEnd(_ base: UnsafeRawPointer, at p: Int, limit: Int, stops: FieldStopFinder, encoding: TextEncoding) -> Int? {
+        var end = p
+        #if canImport(_Builtin_intrinsics.intel)
+        if encoding == .utf8 {
+            var validator = UTF8BlockValidator()
+            var undecided = false
+            while true {
+                guard end < limit else { return nil }
+                // Safe: end < limit, and 32 bytes after limit are readable.
+                let v = _mm_loadu_si128((base + end).assumingMemoryBound(to: __m128i.self))
+                let n = stops.textStop(in: v)
+                if !undecided {
+                    switch validator.check(v, inField: (1 << UInt32(n)) &- 1) {
+                    case .valid: break
+                    case .invalid: return nil
+                    case .undecided: undecided = true
+                    }
+                }
+                end &+= n
+                if n < 16 { break }
+            }
+            if undecided {
+                return UTF8Validation.isValid(UnsafeRawBufferPointer(start: base + p, count: end &- p), allowTruncatedEnd: false) ? end : nil
+            }
+            return validator.complete ? end : nil
+        }
+        #endif
+        var nonASCII = false
+        var n = 16
+        while n == 16 {
+            guard end < limit else { return nil }
+            let stop = stops.textStopAndHigh(base + end)
+            n = stop.stop
+            nonASCII = nonASCII || stop.nonASCII
+            end &+= n
+        }
+        return !nonASCII || encoding.isValidPadded(base + p, count: end &- p) ? end : nil
+    }
+
     /// A skipped field (not the last) in any of the forms above: where the next field starts.
     @inline(never)
     static func skippedField(_ base: UnsafeRawPointer, at p: Int, limit: Int, delimiter: UInt8, encoding: TextEncoding) -> Int? {
-        guard let end = fieldEnd(base, at: p, limit: limit, delimiter: delimiter, encoding: encoding),
+        guard let end = inlinedFieldEnd(base, at: p, limit: limit, delimiter: delimiter, encoding: encoding),
               base.load(fromByteOffset: end, as: UInt8.self) == delimiter else { return nil }
         return end &+ 1
     }
 
     /// A timestamp field at `p` in a form other than `YYYY-MM-DD HH:MM:SS`, at most 31 bytes
-    /// (32 readable from `p`): its value and where the next field starts.
+    /// (32 readable from `p`): its value and where the next field starts. The compact form's
+    /// dates come from the worker's memo (`DateMemo.compactTimestamp`).
     @inline(never)
-    static func timestampField(_ base: UnsafeRawPointer, at p: Int, delimiter: UInt8, months: MonthTable) -> (ParsedTimestamp, next: Int)? {
+    static func timestampField(_ base: UnsafeRawPointer, at p: Int, delimiter: UInt8, months: MonthTable,
+                               dates: DateMemo) -> (ParsedTimestamp, next: Int)? {
+        // The compact form first, without a stop search: 14 digits (checked by the memo's
+        // parse) and the delimiter after them are exactly a 14-byte field.
+        // Safe: p + 14 < p + 32, readable by the caller's guarantee.
+        if base.load(fromByteOffset: p &+ 14, as: UInt8.self) == delimiter, let t = dates.compactTimestamp(base + p, months: months) {
+            return (t, p &+ 15)
+        }
         let stops = FieldStopFinder(delimiter: delimiter)
         var n = stops.stop(base + p)
         if n == 16 {
@@ -83,8 +133,34 @@ enum PlainTextFields {
         }
         // Safe: p + n < p + 32, readable by the caller's guarantee.
         guard base.load(fromByteOffset: p &+ n, as: UInt8.self) == delimiter,
-              let t = timestamp(base + p, count: n, months: months) else { return nil }
+              let t = n == 14 ? dates.compactTimestamp(base + p, months: months) : timestamp(base + p, count: n, months: months)
+        else { return nil }
         return (t, p &+ n &+ 1)
+    }
+
+    /// An amount in a form other than plain digits (a sign, a fraction of zeros, spaces around
+    /// it: what `FieldParsers.amount` reads), at most 31 bytes (32 readable from `p`): its value
+    /// in won, negative for a cancellation, and where the next field starts.
+    @inline(never)
+    static func amountField(_ base: UnsafeRawPointer, at p: Int, delimiter: UInt8) -> (value: Int64, next: Int)? {
+        let stops = FieldStopFinder(delimiter: delimiter)
+        var n = stops.stop(base + p)
+        if n == 16 {
+            let more = stops.stop(base + (p &+ 16))
+            guard more < 16 else { return nil }
+            n = 16 &+ more
+        }
+        // Safe: p + n < p + 32, readable by the caller's guarantee.
+        guard base.load(fromByteOffset: p &+ n, as: UInt8.self) == delimiter, let value = amount(base + p, count: n) else { return nil }
+        return (value, p &+ n &+ 1)
+    }
+
+    /// `FieldParsers.amount` of the `count` bytes at `field`, when it gives a value the row
+    /// parser accepts (not Int64.min, whose magnitude does not fit).
+    @inline(never)
+    static func amount(_ field: UnsafeRawPointer, count: Int) -> Int64? {
+        guard case .value(let v) = FieldParsers.amount(UnsafeRawBufferPointer(start: field, count: count)), v != Int64.min else { return nil }
+        return v
     }
 
     /// The timestamp of the `count` ASCII bytes at `field` (16 readable after it), in any form

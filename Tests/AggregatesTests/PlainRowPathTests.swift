@@ -137,14 +137,19 @@ struct PlainRowPathTests {
                              "\"두 줄\n상호\"", "상\"\"호", "\"상호\"뒤", String(repeating: "가", count: 90),
                              "\"\(String(repeating: "나", count: 12))\"", "\"a,b,c\""])
             text += "\(ts),M\(rng.next() % 30),\(name),\(pick(["47111", "47113"])),\(pick(["56192", "47212"])),C\(rng.next() % 60),"
-                + "\(pick(["47111", "47113", "11110"])),\(pick(["1000", "25000", "12x", "7", "3500"])),\(pick(["카드", "모바일", "card", "\"지류\""])),"
+                + "\(pick(["47111", "47113", "11110"])),\(pick(["1000", "25000", "12x", "7", "3500", "-2500", "12000.00", "-0", "+7", "1.5"])),\(pick(["카드", "모바일", "card", "\"지류\""])),"
                 + "\(pick(["N", "N", "N", "Y", "n", "예"]))" + pick(["\n", "\r\n"])
         }
         var bytes = try #require(encoding.encode(text))
-        // Now and then a byte of Korean text broken (0xFF is valid in neither encoding).
-        var k = 400
+        // Now and then a byte of Korean text broken: 0xFF, valid in neither encoding, or an ASCII
+        // letter in place of a UTF-8 continuation byte (a character cut short; in CP949 a trail
+        // byte may be a letter).
+        var k = 400, broken = 0
         while k < bytes.count {
-            if let high = bytes[k...].firstIndex(where: { $0 >= 0x80 }) { bytes[high] = 0xFF; k = high + 4_001 } else { break }
+            guard let high = bytes[k...].firstIndex(where: { $0 >= 0x80 }), high + 1 < bytes.count else { break }
+            if broken % 2 == 0 { bytes[high] = 0xFF } else if bytes[high + 1] >= 0x80 { bytes[high + 1] = 0x41 }
+            broken += 1
+            k = high + 2_003
         }
         let options = ScanOptions(encoding: encoding)
         let (reference, referenceBad) = try referenceAggregates(bytes, options: options)

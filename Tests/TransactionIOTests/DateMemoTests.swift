@@ -20,6 +20,37 @@ struct DateMemoTests {
         }
     }
 
+    /// Compact timestamps (`YYYYMMDDHHMMSS`) through the memo give `compactTimestamp`'s result,
+    /// on misses and hits, with dashed dates in the same table (neither kind matches the other).
+    @Test func compactDatesAgreeAndShareTheTable() {
+        let memo = DateMemo.allocate()
+        defer { memo.deallocate() }
+        var compact: [[UInt8]] = [], dashed: [[UInt8]] = []
+        // 2022 and 2024 share slots (the slot takes only the low bit of the year's last digit).
+        for year in [2022, 2023, 2024] {
+            for month in 0...13 {
+                for day in 0...32 {
+                    let (m, d) = (Self.twoDigits(month), Self.twoDigits(day))
+                    compact.append(Array("\(year)\(m)\(d)130759".utf8))
+                    compact.append(Array("\(year)\(m)\(d)240000".utf8))
+                    compact.append(Array("\(year)\(m)\(d)1307a9".utf8))
+                    dashed.append(Array("\(year)-\(m)-\(d) 13:07:59".utf8))
+                }
+            }
+        }
+        compact.append(Array("2024a2261150091".utf8))
+        for _ in 0..<3 {
+            for text in compact {
+                let expected = Self.timestamp(text) { WordFieldParsers.compactTimestamp($0, months: .shared) }
+                let viaMemo = Self.timestamp(text) { memo.compactTimestamp($0, months: .shared) }
+                #expect(viaMemo == expected, "\(String(decoding: text, as: UTF8.self))")
+            }
+            Self.expectAgreement(dashed, memo: memo)
+        }
+        #expect(Self.timestamp(Array("20240229235959".utf8)) { memo.compactTimestamp($0, months: .shared) } != nil)
+        #expect(Self.timestamp(Array("20230229235959".utf8)) { memo.compactTimestamp($0, months: .shared) } == nil)
+    }
+
     @Test func everyDateOfTwoYearsAgreesOnMissAndHit() {
         let memo = DateMemo.allocate()
         defer { memo.deallocate() }
