@@ -16,11 +16,19 @@ peak resident memory and the ratio to lcimpact.
 Net spending: approved rows add amount, rows with status 'cancel' (or a negative
 amount) subtract |amount|, exactly as lcimpact defines it.
 
+With --shape card-export the log is the same transactions written as a card-company export
+(`lcimpact generate --shape card-export`, UTF-8: DuckDB and Polars do not read CP949): Korean
+headers in another column order, Korean merchant names (a third quoted), YYYYMMDDHHMMSS
+timestamps, a Y/N cancellation flag, CRLF. DuckDB and Polars get a view that maps those
+columns to the canonical ones (parsing the timestamp, turning the flag into a status), as a
+user of those tools would write; lcimpact reads the file through its Korean preset.
+
 Usage:
   pip install -r Benchmarks/compare/requirements.txt
   swift build -c release --static-swift-stdlib   # = make build
   python3 Benchmarks/compare/scan_vs_duckdb_polars.py --rows 32000000      # ~2.8 GB log in /tmp
   python3 Benchmarks/compare/scan_vs_duckdb_polars.py --rows 2000000 --quick
+  python3 Benchmarks/compare/scan_vs_duckdb_polars.py --rows 32000000 --shape card-export --quick
 """
 import argparse
 import json
@@ -42,7 +50,7 @@ DUCK = {
 
 WORKER = r'''
 import sys, json, time
-engine, path, query, threads = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+engine, path, query, threads, shape = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[6]
 out = {}
 t0 = time.perf_counter()
 if engine == "duckdb":
@@ -50,10 +58,19 @@ if engine == "duckdb":
     con = duckdb.connect()
     con.execute(f"SET threads={threads}")
     con.execute("SET enable_progress_bar=false")
-    types = {"tx_id": "VARCHAR", "ts": "TIMESTAMP", "consumer_id": "VARCHAR", "consumer_region": "BIGINT",
-             "merchant_id": "VARCHAR", "merchant_region": "BIGINT", "ksic": "VARCHAR", "amount": "BIGINT",
-             "channel": "VARCHAR", "status": "VARCHAR"}
-    con.execute(f"CREATE VIEW log AS SELECT * FROM read_csv('{path}', header=true, columns={types!r})")
+    if shape == "card-export":
+        types = {"거래일시": "VARCHAR", "가맹점번호": "VARCHAR", "가맹점명": "VARCHAR", "가맹점시군구코드": "BIGINT",
+                 "가맹점업종코드": "VARCHAR", "회원번호": "VARCHAR", "회원거주지코드": "BIGINT", "결제금액": "BIGINT",
+                 "결제수단": "VARCHAR", "취소여부": "VARCHAR"}
+        con.execute(f"""CREATE VIEW log AS SELECT strptime(거래일시, '%Y%m%d%H%M%S') AS ts, 회원번호 AS consumer_id,
+            회원거주지코드 AS consumer_region, 가맹점번호 AS merchant_id, 가맹점시군구코드 AS merchant_region,
+            가맹점업종코드 AS ksic, 결제금액 AS amount, CASE WHEN 취소여부 = 'Y' THEN 'cancel' ELSE 'approved' END AS status
+            FROM read_csv('{path}', header=true, columns={types!r})""")
+    else:
+        types = {"tx_id": "VARCHAR", "ts": "TIMESTAMP", "consumer_id": "VARCHAR", "consumer_region": "BIGINT",
+                 "merchant_id": "VARCHAR", "merchant_region": "BIGINT", "ksic": "VARCHAR", "amount": "BIGINT",
+                 "channel": "VARCHAR", "status": "VARCHAR"}
+        con.execute(f"CREATE VIEW log AS SELECT * FROM read_csv('{path}', header=true, columns={types!r})")
     queries = json.loads(sys.argv[5])
     for name in query:
         rows = con.execute(queries[name]).fetchall()
@@ -67,8 +84,17 @@ else:
     import os
     os.environ["POLARS_MAX_THREADS"] = str(threads)
     import polars as pl
-    lf = pl.scan_csv(path, schema_overrides={"consumer_region": pl.Int64, "merchant_region": pl.Int64,
-                                              "ksic": pl.Utf8, "amount": pl.Int64})
+    if shape == "card-export":
+        lf = pl.scan_csv(path, schema_overrides={"거래일시": pl.Utf8, "가맹점시군구코드": pl.Int64, "가맹점업종코드": pl.Utf8,
+                                                  "회원거주지코드": pl.Int64, "결제금액": pl.Int64, "취소여부": pl.Utf8})
+        lf = lf.select(pl.col("거래일시").str.strptime(pl.Datetime, "%Y%m%d%H%M%S").alias("ts"),
+                       pl.col("회원번호").alias("consumer_id"), pl.col("회원거주지코드").alias("consumer_region"),
+                       pl.col("가맹점번호").alias("merchant_id"), pl.col("가맹점시군구코드").alias("merchant_region"),
+                       pl.col("가맹점업종코드").alias("ksic"), pl.col("결제금액").alias("amount"),
+                       pl.when(pl.col("취소여부") == "Y").then(pl.lit("cancel")).otherwise(pl.lit("approved")).alias("status"))
+    else:
+        lf = pl.scan_csv(path, schema_overrides={"consumer_region": pl.Int64, "merchant_region": pl.Int64,
+                                                  "ksic": pl.Utf8, "amount": pl.Int64})
     net = (pl.when((pl.col("status").str.to_lowercase() == "cancel") | (pl.col("amount") < 0))
              .then(-pl.col("amount").abs()).otherwise(pl.col("amount").abs()))
     plans = {
@@ -104,11 +130,15 @@ def main():
     ap.add_argument("--lcimpact", default=os.path.join(ROOT, ".build", "release", "lcimpact"))
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--quick", action="store_true", help="only the combined ABC query per engine")
+    ap.add_argument("--shape", choices=["canonical", "card-export"], default="canonical",
+                    help="the generated log's layout (card-export: UTF-8, Korean headers; see above)")
     args = ap.parse_args()
 
-    path = args.file or f"/tmp/lcimpact-compare-{args.rows}-{args.seed}.csv"
+    suffix = "" if args.shape == "canonical" else "-card-export"
+    path = args.file or f"/tmp/lcimpact-compare-{args.rows}-{args.seed}{suffix}.csv"
     if not os.path.exists(path):
-        subprocess.run([args.lcimpact, "generate", "--rows", str(args.rows), "--seed", str(args.seed), "--out", path], check=True)
+        subprocess.run([args.lcimpact, "generate", "--rows", str(args.rows), "--seed", str(args.seed), "--shape", args.shape,
+                        "--out", path], check=True)
     size = os.path.getsize(path)
     subprocess.run(["cat", path], stdout=subprocess.DEVNULL, check=True)  # hot page cache for everyone
 
@@ -117,7 +147,7 @@ def main():
     kernel = subprocess.run([args.lcimpact, "multipliers", "--io", os.path.join(ROOT, "SampleData", "miller_blair_2_3.csv"),
                              "--format", "json"], capture_output=True, text=True).stdout
     core = json.loads(kernel).get("openblas_core", "?") if kernel else "?"
-    print(f"log: {path}, {size / 1e9:.2f} GB; {args.threads} threads; duckdb {duckdb.__version__}, polars {polars.__version__}; "
+    print(f"log: {path} ({args.shape}), {size / 1e9:.2f} GB; {args.threads} threads; duckdb {duckdb.__version__}, polars {polars.__version__}; "
           f"lcimpact OpenBLAS kernel {core} (not used by scan)")
 
     # lcimpact: one pass computes everything.
@@ -135,7 +165,8 @@ def main():
     queries = ["ABC"] if args.quick else ["A", "B", "C", "ABC"]
     for engine in ["duckdb", "polars"]:
         for q in queries:
-            out, wall, peak = run_measured([sys.executable, "-c", WORKER, engine, path, q, str(args.threads), json.dumps(DUCK)])
+            out, wall, peak = run_measured([sys.executable, "-c", WORKER, engine, path, q, str(args.threads), json.dumps(DUCK),
+                                            args.shape])
             got = json.loads(out.strip().splitlines()[-1])  # the worker's last line is its JSON
             same = all(got[name] == ref[name] for name in q)
             if not same:
