@@ -1,22 +1,21 @@
 import TransactionIO
 
-/// Scans one gzip-compressed log (see `GzipScanDriver`) into aggregates.
+/// One gzip-compressed file of a log (see `GzipScanDriver`), as a `LogPart`.
 struct GzipLogScan {
     let options: ScanOptions
     let progress: ScanProgress?
 
-    func run(path: String, duplicates: DuplicateFilter?, onQuarantine: (QuarantinedRow) -> Void) throws(ScanError) -> ScanAggregates {
-        var layout: LogLayout?
+    func part(path: String, duplicates: DuplicateFilter?) -> LogPart {
         let compressedSize = (try? MappedFile(path: path).count) ?? 0
+        let (options, progress) = (self.options, self.progress)
         // The log's text size is unknown until it is read; CSV logs compress about 3–6×.
-        var aggregates = try LogScan(options: options, progress: progress).scan(
-            file: path, logBytes: compressedSize.multipliedReportingOverflow(by: 4).overflow ? Int.max : compressedSize * 4,
-            onQuarantine: onQuarantine) {
-            _, onBatch, afterRound throws(ScanError) in  // streamed: cuts are always exact
-            try GzipScanDriver.run(path: path, options: options, duplicates: duplicates, onLayout: { layout = $0 }, onBatch: onBatch, afterRound: afterRound)
+        let textBytes = compressedSize.multipliedReportingOverflow(by: 4).overflow ? Int.max : compressedSize * 4
+        return LogPart(file: path, textBytes: textBytes) { _, onBatch, afterRound throws(ScanError) in  // streamed: cuts are always exact
+            var layout: LogLayout?
+            let accounting = try GzipScanDriver.run(path: path, options: options, duplicates: duplicates, onLayout: { layout = $0 },
+                                                    onBatch: onBatch, afterRound: afterRound)
+            progress?.finishFile(size: compressedSize)
+            return (accounting, layout.map { FileReadInfo(layout: $0, gzip: true) })
         }
-        progress?.finishFile(size: compressedSize)
-        if let layout { aggregates.filesRead[path] = FileReadInfo(layout: layout, gzip: true) }
-        return aggregates
     }
 }

@@ -47,6 +47,9 @@ public final class ScanProgress {
         bytesBefore += size
     }
 
+    /// Starts counting again from the first file (the scan started over with exact cuts).
+    func restart() { bytesBefore = 0 }
+
     /// Ends the progress line.
     public func finish() {
         guard enabled else { return }
