@@ -47,6 +47,8 @@ public struct LogScan {
         if GzipLogReader.isGzip(path: path) {
             return GzipLogScan(options: options, progress: progress).part(path: path, duplicates: duplicates)
         }
+        // Opened once here for its size: a missing, unreadable or empty-named file of a log fails
+        // before any file is scanned, with the message the scan would give.
         let size = try MappedFile(path: path).count
         let (options, progress) = (self.options, self.progress)
         return LogPart(file: path, textBytes: size) { speculate, onBatch, afterRound throws(ScanError) in
@@ -79,7 +81,8 @@ public struct LogScan {
     /// the whole log is scanned again from new ones, with exact cuts from that file on (the
     /// files before it guess right again; the files of one export tend to look alike).
     /// Quarantined rows already reported are not reported twice: rows come in file order, and
-    /// in line order within a file.
+    /// in line order within a file. A `--dedupe` scan never starts over: it runs on one worker,
+    /// which never guesses cuts, so its one `DuplicateFilter` sees each row once.
     func scan(_ parts: [LogPart], onQuarantine: (QuarantinedRow) -> Void) throws(ScanError) -> ScanAggregates {
         var reportedThrough = (part: -1, line: Int64(0))
         var exactFrom = parts.count
