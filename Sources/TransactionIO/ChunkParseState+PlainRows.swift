@@ -55,6 +55,17 @@ extension ChunkParseState {
         return runPlainRows(TextRowWalker(context), limit: limit, dataEnd: dataEnd, flush: flush)
     }
 
+    /// `parsePlainRows` with `QuotedRowWalker` (the text walker's forms and quoted values), at
+    /// most `QuotedRowWalker.rowsPerRun` rows.
+    mutating func parseQuotedRows(limit: Int, dataEnd: Int, roles: UnsafePointer<PlainFieldRole>,
+                                  flush: (inout TransactionBatch) -> Void) -> Int {
+        let context = PlainRowContext(
+            base: base, last: parser.fieldCount &- 1, delimiter: parser.delimiter, stops: stops,
+            months: parser.rows.months, dates: dates, statusWords: parser.rows.statusWordTable,
+            encoding: parser.encoding, roles: roles)
+        return runPlainRows(QuotedRowWalker(context), limit: limit, dataEnd: dataEnd, flush: flush)
+    }
+
     /// The run loop of the walkers, inlined into each caller so that each walker gets its own
     /// loop (one loop choosing between the walkers kept the general walker out of line: 592 →
     /// 693 instructions a row in another column order).

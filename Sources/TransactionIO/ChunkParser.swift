@@ -91,9 +91,11 @@ struct ChunkParser {
                     : state.parsePlainRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush)
                 // The record the ASCII walker declined may be text in the log's encoding, quoted
                 // or a timestamp in another form: the text walker takes it and up to 63 rows after
-                // it, then the ASCII walker tries again, until both decline the same record.
+                // it (the quoted walker, when its values are quoted too), then the ASCII walker
+                // tries again, until all of them decline the same record.
                 while state.recordStart < limit {
-                    let text = state.parseTextRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush)
+                    var text = state.parseTextRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush)
+                    if text == 0 { text = state.parseQuotedRows(limit: limit, dataEnd: dataEnd, roles: roles, flush: flush) }
                     if text == 0 { break }
                     taken += text
                     taken += canonicalOrder

@@ -43,15 +43,18 @@ struct PlainRowContext {
     /// bytes from `recordStart`.
     @inline(__always)
     func parseRow(at recordStart: Int, into batch: inout TransactionBatch.Appender) -> (next: Int, cancel: Bool)? {
-        parseRow(at: recordStart, into: &batch, acceptingText: false)
+        parseRow(at: recordStart, into: &batch, acceptingText: false, quotedValues: false)
     }
 
     /// `parseRow`, and with `acceptingText` (a constant at each call, so each walker gets its own
     /// copy) also the forms of `PlainTextFields`: skipped text in the log's encoding, skipped
-    /// fields quoted on one line, timestamps in other forms (`TextRowWalker`). Without it no call
-    /// to those forms is compiled in: even never taken, they cost 10 instructions a row in spills.
+    /// fields quoted on one line, timestamps and amounts in other forms (`TextRowWalker`);
+    /// with `quotedValues` too, value fields quoted on one line (`QuotedRowWalker`). Without them
+    /// no call to those forms is compiled in: even never taken, the text forms cost the ASCII
+    /// walkers 7–17 instructions a row in spills, the quoted values the text walker 49.
     @inline(__always)
-    func parseRow(at recordStart: Int, into batch: inout TransactionBatch.Appender, acceptingText: Bool) -> (next: Int, cancel: Bool)? {
+    func parseRow(at recordStart: Int, into batch: inout TransactionBatch.Appender, acceptingText: Bool,
+                  quotedValues: Bool) -> (next: Int, cancel: Bool)? {
         let positionLimit = recordStart &+ ChunkParseState.plainRowLimit
         var p = recordStart
         // Timestamp, regions and industry go straight to the batch's next (uncommitted) row as
@@ -75,6 +78,15 @@ struct PlainRowContext {
         while k < last {
             defer { k &+= 1 }  // a plain counter: no range iterator and overflow check per field
             guard p < positionLimit else { return nil }
+            if quotedValues && byte(p) == 0x22 && roles[k] != .skip {
+                // A value quoted on one line (exports that quote every field).
+                guard let quoted = PlainTextFields.quotedContent(base, at: p, limit: positionLimit, delimiter: delimiter,
+                                                                 encoding: encoding, last: false),
+                      quotedValue(roles[k], quoted.content, into: batch, value: &value, cancel: &cancel,
+                                  consumerKey: &consumerKey, merchantKey: &merchantKey) else { return nil }
+                p = quoted.next
+                continue
+            }
             switch roles[k] {
             case .timestamp:
                 guard let next = acceptingText ? anyTimestampField(at: p, into: batch) : timestampField(at: p, into: batch) else { return nil }
@@ -117,60 +129,69 @@ struct PlainRowContext {
 
         // The last field ends at the newline (one carriage return before it is not content).
         guard p < positionLimit else { return nil }
-        let field = base + p
-        var end = p
-        if roles[last] == .status {
-            // A status may be Korean text: only its exact match against the vocabulary decides.
-            let n = stops.textStop(field)
-            guard n < 16 else { return nil }
-            end &+= n
+        let next: Int
+        if quotedValues && byte(p) == 0x22 && roles[last] != .skip {
+            guard let quoted = PlainTextFields.quotedContent(base, at: p, limit: positionLimit, delimiter: delimiter,
+                                                             encoding: encoding, last: true),
+                  quotedValue(roles[last], quoted.content, into: batch, value: &value, cancel: &cancel,
+                              consumerKey: &consumerKey, merchantKey: &merchantKey) else { return nil }
+            next = quoted.next
         } else {
-            var n = 16
-            while n == 16 {
-                guard end < positionLimit else { return nil }
-                n = stops.stop(base + end)
+            let field = base + p
+            var end = p
+            if roles[last] == .status {
+                // A status may be Korean text: only its exact match against the vocabulary decides.
+                let n = stops.textStop(field)
+                guard n < 16 else { return nil }
                 end &+= n
+            } else {
+                var n = 16
+                while n == 16 {
+                    guard end < positionLimit else { return nil }
+                    n = stops.stop(base + end)
+                    end &+= n
+                }
+                if acceptingText && roles[last] == .skip && byte(end) != 0x0A {
+                    // Text in the log's encoding, or a quoted field.
+                    guard let textEnd = PlainTextFields.fieldEnd(base, at: p, limit: positionLimit, delimiter: delimiter, encoding: encoding) else { return nil }
+                    end = textEnd
+                }
             }
-            if acceptingText && roles[last] == .skip && byte(end) != 0x0A {
-                // Text in the log's encoding, or a quoted field.
-                guard let textEnd = PlainTextFields.fieldEnd(base, at: p, limit: positionLimit, delimiter: delimiter, encoding: encoding) else { return nil }
-                end = textEnd
+            guard byte(end) == 0x0A else { return nil }
+            next = end &+ 1
+            if end > p && byte(end &- 1) == 0x0D { end &-= 1 }
+            let count = end &- p
+            guard count <= 16 || roles[last] == .skip else { return nil }
+            switch roles[last] {
+            case .timestamp:
+                guard let t = acceptingText ? PlainTextFields.timestamp(field, count: count, months: months)
+                    : WordFieldParsers.timestamp(field, count: count, months: months) else { return nil }
+                batch.setTimestamp(t)
+            case .consumerRegion:
+                guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
+                batch.setConsumerRegion(v)
+            case .merchantRegion:
+                guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
+                batch.setMerchantRegion(v)
+            case .amount:
+                guard let v = WordFieldParsers.digits(field, count: count)
+                    ?? (acceptingText ? PlainTextFields.amount(field, count: count) : nil) else { return nil }
+                value = v
+            case .industry:
+                guard let code = WordFieldParsers.industry(field, count: count) else { return nil }
+                batch.setIndustry(code)
+            case .status:
+                guard let verdict = ChunkParseState.status(field, count: count, statusWords) else { return nil }
+                cancel = verdict
+            case .consumerID:
+                guard let h = WordFieldParsers.idHash(field, count: count) else { return nil }
+                consumerKey = h
+            case .merchantID:
+                guard let h = WordFieldParsers.idHash(field, count: count) else { return nil }
+                merchantKey = h
+            case .skip:
+                break
             }
-        }
-        guard byte(end) == 0x0A else { return nil }
-        let next = end &+ 1
-        if end > p && byte(end &- 1) == 0x0D { end &-= 1 }
-        let count = end &- p
-        guard count <= 16 || roles[last] == .skip else { return nil }
-        switch roles[last] {
-        case .timestamp:
-            guard let t = acceptingText ? PlainTextFields.timestamp(field, count: count, months: months)
-                : WordFieldParsers.timestamp(field, count: count, months: months) else { return nil }
-            batch.setTimestamp(t)
-        case .consumerRegion:
-            guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
-            batch.setConsumerRegion(v)
-        case .merchantRegion:
-            guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
-            batch.setMerchantRegion(v)
-        case .amount:
-            guard let v = WordFieldParsers.digits(field, count: count)
-                ?? (acceptingText ? PlainTextFields.amount(field, count: count) : nil) else { return nil }
-            value = v
-        case .industry:
-            guard let code = WordFieldParsers.industry(field, count: count) else { return nil }
-            batch.setIndustry(code)
-        case .status:
-            guard let verdict = ChunkParseState.status(field, count: count, statusWords) else { return nil }
-            cancel = verdict
-        case .consumerID:
-            guard let h = WordFieldParsers.idHash(field, count: count) else { return nil }
-            consumerKey = h
-        case .merchantID:
-            guard let h = WordFieldParsers.idHash(field, count: count) else { return nil }
-            merchantKey = h
-        case .skip:
-            break
         }
 
         // A negative amount (only the text walker reads one) is a cancellation of |amount|.

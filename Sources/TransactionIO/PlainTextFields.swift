@@ -6,8 +6,9 @@ import _Builtin_intrinsics.intel
 /// the log's encoding (a merchant name or a channel in Korean), a skipped field quoted on one
 /// line (`"오천읍 식당, 본점"`, with doubled quotes inside), and timestamps in the other forms
 /// `FieldParsers.timestamp` reads (`YYYYMMDDHHMMSS`, ISO 8601 with `T`, a fraction or a zone),
-/// and amounts in the forms `FieldParsers.amount` reads (a sign: exports often write a
-/// cancellation as a negative amount; a fraction of zeros).
+/// amounts in the forms `FieldParsers.amount` reads (a sign: exports often write a
+/// cancellation as a negative amount; a fraction of zeros), and value fields quoted on one
+/// line (`quotedContent`, read by `PlainRowContext.quotedValue`).
 /// Each is tried only after the ASCII form declined, out of line and with its arguments in
 /// registers (as methods of `PlainRowContext` they made the compiler copy the context onto the
 /// stack for every row: +14 instructions a row on an ASCII log), so an ASCII log's rows cost
@@ -102,6 +103,46 @@ enum PlainTextFields {
             end &+= n
         }
         return !nonASCII || encoding.isValidPadded(base + p, count: end &- p) ? end : nil
+    }
+
+    /// A value field quoted on one line (exports that quote every field): its content, and
+    /// where the next field (`last`: the next record) starts. Nil for anything the block scan
+    /// must decide: no closing quote before a newline, a quote inside (doubled or not),
+    /// something other than the delimiter (`last`: a newline, or a carriage return and a
+    /// newline) after the closing quote, or content invalid in the log's encoding. The
+    /// content is what the block scan gives the row parser: the field without its quotes.
+    @inline(never)
+    static func quotedContent(_ base: UnsafeRawPointer, at p: Int, limit: Int, delimiter: UInt8, encoding: TextEncoding,
+                              last: Bool) -> (content: UnsafeRawBufferPointer, next: Int)? {
+        let stops = FieldStopFinder(delimiter: delimiter)
+        // Safe (every load here): positions below limit + 32, readable by the caller's guarantee.
+        @inline(__always) func byte(_ q: Int) -> UInt8 { base.load(fromByteOffset: q, as: UInt8.self) }
+        var nonASCII = false
+        var q = p &+ 1
+        while true {
+            guard q < limit else { return nil }
+            let stop = stops.quoteOrNewline(base + q)
+            nonASCII = nonASCII || stop.nonASCII
+            q &+= stop.stop
+            if stop.stop < 16 { break }
+        }
+        // A newline inside the quotes, or a doubled quote (the byte after the first quote is
+        // then a quote, neither the delimiter nor a line end): the block scan decides.
+        let after = q &+ 1
+        guard byte(q) == 0x22 else { return nil }
+        let count = q &- p &- 1
+        guard !nonASCII || encoding.isValidPadded(base + (p &+ 1), count: count) else { return nil }
+        let next: Int
+        if !last {
+            guard byte(after) == delimiter else { return nil }
+            next = after &+ 1
+        } else if byte(after) == 0x0A {
+            next = after &+ 1
+        } else {
+            guard byte(after) == 0x0D && byte(after &+ 1) == 0x0A else { return nil }
+            next = after &+ 2
+        }
+        return (UnsafeRawBufferPointer(start: base + (p &+ 1), count: count), next)
     }
 
     /// A skipped field (not the last) in any of the forms above: where the next field starts.

@@ -14,9 +14,12 @@ struct RowParser: Sendable {
     let txID: Int?
     /// Set with --dedupe: rows whose tx_id was seen before are rejected.
     let duplicates: DuplicateFilter?
-    /// Status values of 1–8 bytes in the log's encoding (up to eight: approved ones first), as
-    /// zero-padded words with what `statusWords.classify` makes of them, for an exact-bytes
-    /// check on the word-at-a-time path (`승인`, `Y`, `approved`, … without the byte-wise search).
+    /// Status values of 1–8 bytes in the log's encoding (up to sixteen, in the vocabulary's
+    /// order: approved ones first), as zero-padded words with what `statusWords.classify` makes
+    /// of them, for an exact-bytes check on the word-at-a-time path (`승인`, `Y`, `approved`, …
+    /// without the byte-wise search). Up to the fourteenth session the table held eight, which
+    /// the cancellation-flag vocabulary filled with approved values: every row flagged `Y` went
+    /// to the block scan.
     let statusWordTable: [StatusWord]
 
     struct StatusWord: Sendable {
@@ -47,7 +50,7 @@ struct RowParser: Sendable {
     /// trimming, say) are left out.
     static func statusWordTable(_ words: EncodedStatusVocabulary) -> [StatusWord] {
         var table: [StatusWord] = []
-        for token in words.approved + words.cancelled where (1...8).contains(token.count) && table.count < 8 {
+        for token in words.approved + words.cancelled where (1...8).contains(token.count) && table.count < 16 {
             let verdict = token.withUnsafeBytes { words.classify($0) }
             guard verdict != .unknown else { continue }
             var w: UInt64 = 0

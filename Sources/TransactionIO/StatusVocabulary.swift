@@ -12,10 +12,12 @@ public struct StatusVocabulary: Sendable, Equatable {
         approved: ["approved", "approve", "승인", "정상"],
         cancelled: ["cancel", "cancelled", "canceled", "취소"])
 
-    /// The standard values plus yes/no flag values, for columns such as 취소여부 ("is cancelled").
+    /// The yes/no flag values plus the standard values, for columns such as 취소여부 ("is
+    /// cancelled"); the flags first, since they are what such a column holds (the scanner's
+    /// exact-word table is searched in this order).
     public static let cancellationFlag = StatusVocabulary(
-        approved: standard.approved + ["N", "0", "n", "false"],
-        cancelled: standard.cancelled + ["Y", "1", "y", "true"])
+        approved: ["N", "0", "n", "false"] + standard.approved,
+        cancelled: ["Y", "1", "y", "true"] + standard.cancelled)
 
     public init(approved: [String], cancelled: [String]) {
         self.approved = approved

@@ -17,6 +17,6 @@ struct TextRowWalker: PlainRowWalker {
 
     @inline(__always)
     func parseRow(at recordStart: Int, into batch: inout TransactionBatch.Appender) -> (next: Int, cancel: Bool)? {
-        context.parseRow(at: recordStart, into: &batch, acceptingText: true)
+        context.parseRow(at: recordStart, into: &batch, acceptingText: true, quotedValues: false)
     }
 }

@@ -119,8 +119,9 @@ struct PlainRowPathTests {
 
     /// A card-company-style export: Korean headers in another column order, compact and ISO
     /// timestamps, Korean merchant names and channels, names quoted on one line (delimiters and
-    /// doubled quotes inside, a carriage return after the closing quote), which the plain-row
-    /// path now takes, and the near misses it must leave to the block scan: a broken byte in a
+    /// doubled quotes inside, a carriage return after the closing quote), rows with every field
+    /// quoted, signed, decimal and separated amounts, which the plain-row path now takes, and
+    /// the near misses it must leave to the block scan: a broken byte in a
     /// name, a newline inside quotes, quotes inside an unquoted name, text after a closing quote, a name longer
     /// than a plain row. UTF-8 and CP949, one and two threads, small chunks.
     @Test(arguments: [TextEncoding.utf8, TextEncoding.cp949])
@@ -136,9 +137,18 @@ struct PlainRowPathTests {
             let name = pick(["포항죽도시장", "포항죽도시장", "해도동 분식", "\"오천읍 식당, 본점\"", "\"오천읍 식당, 본점\"", "\"say \"\"hi\"\" 상회\"", "\"\"", "", "plain",
                              "\"두 줄\n상호\"", "상\"\"호", "\"상호\"뒤", String(repeating: "가", count: 90),
                              "\"\(String(repeating: "나", count: 12))\"", "\"a,b,c\""])
-            text += "\(ts),M\(rng.next() % 30),\(name),\(pick(["47111", "47113"])),\(pick(["56192", "47212"])),C\(rng.next() % 60),"
-                + "\(pick(["47111", "47113", "11110"])),\(pick(["1000", "25000", "12x", "7", "3500", "-2500", "12000.00", "-0", "+7", "1.5"])),\(pick(["카드", "모바일", "card", "\"지류\""])),"
-                + "\(pick(["N", "N", "N", "Y", "n", "예"]))" + pick(["\n", "\r\n"])
+            var fields = [ts, "M\(rng.next() % 30)", name, pick(["47111", "47113"]), pick(["56192", "47212"]), "C\(rng.next() % 60)",
+                          pick(["47111", "47113", "11110"]),
+                          pick(["1000", "25000", "12x", "7", "3500", "-2500", "12000.00", "-0", "+7", "1.5", "\"12,000\""]),
+                          pick(["카드", "모바일", "card", "\"지류\""]), pick(["N", "N", "N", "Y", "n", "예"])]
+            // A third of the rows quote every field that is not quoted yet, as some exports do
+            // (and then and again a value field holds a doubled quote or a newline).
+            if rng.next() % 3 == 0 {
+                fields = fields.map { $0.hasPrefix("\"") ? $0 : "\"\($0)\"" }
+                if rng.next() % 40 == 0 { fields[3] = "\"47\"\"111\"" }
+                if rng.next() % 40 == 0 { fields[9] = "\"N\nY\"" }
+            }
+            text += fields.joined(separator: ",") + pick(["\n", "\r\n"])
         }
         var bytes = try #require(encoding.encode(text))
         // Now and then a byte of Korean text broken: 0xFF, valid in neither encoding, or an ASCII

@@ -73,6 +73,22 @@ struct FieldParserTests {
         #expect(Self.withBytes("N") { flags.classify($0) } == .approved)
     }
 
+    /// The word-at-a-time path's exact-word table holds every status word of 1–8 bytes of both
+    /// vocabularies, each with `classify`'s verdict: with room for eight, the flag vocabulary's
+    /// table held only approved values, and every row flagged `Y` went to the block scan.
+    @Test func statusWordTablesHoldEveryShortWord() {
+        for vocabulary in [StatusVocabulary.standard, .cancellationFlag] {
+            let words = vocabulary.encoded(.utf8)
+            let table = RowParser.statusWordTable(words)
+            for token in words.approved + words.cancelled where (1...8).contains(token.count) {
+                var w: UInt64 = 0
+                for (k, b) in token.enumerated() { w |= UInt64(b) << UInt64(8 * k) }
+                let entry = table.first { $0.word == w && $0.length == token.count }
+                #expect(entry?.cancel == (token.withUnsafeBytes { words.classify($0) } == .cancel), "\(String(decoding: token, as: UTF8.self))")
+            }
+        }
+    }
+
     @Test func epochSecondsFollowTheCalendar() {
         // 2024-02-29T12:34:56 is 1709210096 s after 1970-01-01T00:00:00 (UTC arithmetic).
         #expect(Self.withBytes("2024-02-29 12:34:56") { FieldParsers.timestamp($0) }?.epochSeconds == 1_709_210_096)
