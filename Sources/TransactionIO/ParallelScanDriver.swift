@@ -94,7 +94,11 @@ public enum ParallelScanDriver {
         // Speculating: each cut is taken to lie outside quotes (true unless a record spanning
         // lines crosses it), so no byte is read twice for quote parities; the parse checks the
         // guess (each chunk must end where the next one starts). Exact: cut states from parities.
-        var speculating = speculativeCuts && chunks > 1
+        // A log of one round or less is cut exactly: the parity pass over it costs little
+        // (64 MiB at most with the default chunks), and a quoted field spanning lines, which
+        // a small log can hardly avoid putting under one of its many small chunks' cuts, would
+        // otherwise make it scanned twice, with a note.
+        var speculating = speculativeCuts && chunks > 1 && dataEnd - roundStart > roundBytes
         var gridEnd = roundStart  // where the previous round's grid ended
         // Speculating, the record start guessed at each cut of the next round's grid
         // (`guessedRecordStart(at: cut)`, before the prefix maximum below), found by the

@@ -53,6 +53,19 @@ struct RescanNoticeTests {
         #expect(parallel.consumers.count == serial.consumers.count)
     }
 
+    /// A log of one round or less (here with the default 1 MiB chunks) is cut exactly: its
+    /// quoted notes spanning lines cost no second scan and no notice.
+    @Test func aLogOfOneRoundIsCutExactly() throws {
+        let dir = ScratchDirectory()
+        let path = dir.write("notes.csv", Self.log(quotedNotes: true))
+        var scan = LogScan(options: ScanOptions(threads: 2))
+        var notices: [String] = []
+        scan.onRescan = { file, _ in notices.append(file) }
+        let result = try scan.run(paths: [path])
+        #expect(notices.isEmpty)
+        #expect(result.rows.accepted == 400)
+    }
+
     @Test func aLogWithoutLineBreaksInQuotesIsScannedOnce() throws {
         let dir = ScratchDirectory()
         let path = dir.write("plain.csv", Self.log(quotedNotes: false))
