@@ -33,7 +33,7 @@ extension ChunkParseState {
     }
 
     /// `parsePlainRows` for a log in the canonical column order (`ChunkParser.canonicalOrder`),
-    /// with `CanonicalRowWalker`. Each of the two makes its `PlainRowContext` as a local: the
+    /// with `CanonicalRowWalker`. Each walker's entry makes its `PlainRowContext` as a local: the
     /// same context returned by a shared helper cost the general walker 26 instructions a row.
     mutating func parseCanonicalRows(limit: Int, dataEnd: Int, roles: UnsafePointer<PlainFieldRole>,
                                      flush: (inout TransactionBatch) -> Void) -> Int {
@@ -83,13 +83,14 @@ extension ChunkParseState {
             taken &+= 1
             if row.cancel { cancellations &+= 1 }
             start = row.next
-            if let most = Walker.rowsPerRun, taken >= most { break }
             if rows.count >= batchSize {
                 batch.commit(rows)
                 flush(&batch)
                 batch.removeAll()
                 rows = batch.appender(capacityAtLeast: batchSize)
             }
+            // After the flush: a run must never end on a full batch (the next run appends to it).
+            if let most = Walker.rowsPerRun, taken >= most { break }
         }
         batch.commit(rows)
         recordStart = start

@@ -29,10 +29,12 @@ struct CardExportTests {
         let (reference, referenceBad) = try referenceAggregates(export)
         #expect(referenceBad.isEmpty)
         #expect(sameResults(reference, expected))
-        for threads in [1, 2] {
-            let (fast, fastBad) = try fastAggregates(export, options: ScanOptions(chunkSize: 1 << 16, threads: threads))
+        // Batches of 16 and 64 rows: the text walker's runs of 64 rows end on a full batch.
+        for (threads, batchSize) in [(1, 4_096), (2, 4_096), (1, 16), (2, 64)] {
+            let options = ScanOptions(batchSize: batchSize, chunkSize: 1 << 16, threads: threads)
+            let (fast, fastBad) = try fastAggregates(export, options: options)
             #expect(fastBad.isEmpty)
-            #expect(sameResults(fast, expected), "\(encoding), threads \(threads)")
+            #expect(sameResults(fast, expected), "\(encoding), threads \(threads), batches of \(batchSize)")
         }
     }
 }
