@@ -32,6 +32,7 @@ enum PlainTextFields {
         inlinedFieldEnd(base, at: p, limit: limit, delimiter: delimiter, encoding: encoding)
     }
 
+    /// `fieldEnd`, inlined into `skippedField` (one call a field instead of two).
     @inline(__always)
     static func inlinedFieldEnd(_ base: UnsafeRawPointer, at p: Int, limit: Int, delimiter: UInt8, encoding: TextEncoding) -> Int? {
         guard p < limit else { return nil }
