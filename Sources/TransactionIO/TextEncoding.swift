@@ -42,7 +42,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     func isValidPadded(_ p: UnsafeRawPointer, count: Int) -> Bool {
         switch self {
         case .utf8: return UTF8Validation.isValidPadded(p, count: count)
-        case .cp949: return CP949Validation.isValid(UnsafeRawBufferPointer(start: p, count: count), allowTruncatedEnd: false)
+        case .cp949: return CP949Validation.isValidPadded(p, count: count)
         }
     }
 

@@ -53,4 +53,39 @@ struct TextEncodingTests {
         }
         #expect(checked > 100_000)
     }
+
+    /// `CP949Validation.isValidPadded` (runs of non-ASCII bytes of even length pass at once)
+    /// against the byte loop: every sequence of one to four bytes from a set of boundary values
+    /// behind ASCII runs of 0–16 bytes, and random strings of up to 80 bytes (past the 63 the
+    /// mask covers), made mostly of Hangul-like bytes, letters (UHC trail bytes) and 80/FF.
+    @Test func cp949BlockValidationAgreesWithTheByteLoop() {
+        func agree(_ bytes: [UInt8]) {
+            let loop = bytes.withUnsafeBytes { CP949Validation.isValid($0, allowTruncatedEnd: false) }
+            let padded = bytes + [UInt8](repeating: 0xB0, count: 16)
+            let blocks = padded.withUnsafeBytes { CP949Validation.isValidPadded($0.baseAddress!, count: bytes.count) }
+            #expect(blocks == loop, "\(bytes)")
+        }
+        let boundaries: [UInt8] = [0x00, 0x41, 0x5A, 0x5B, 0x61, 0x7A, 0x7B, 0x80, 0x81, 0xA1, 0xB0, 0xC8, 0xFE, 0xFF]
+        for pad in [0, 1, 7, 14, 15, 16] {
+            let prefix = [UInt8](repeating: 0x61, count: pad)
+            for a in boundaries {
+                for b in boundaries {
+                    agree(prefix + [a, b])
+                    for c in boundaries {
+                        agree(prefix + [a, b, c])
+                        for d in [0x41, 0xB0, 0xFF] as [UInt8] { agree(prefix + [a, b, c, d]) }
+                    }
+                }
+            }
+        }
+        var rng = GeneratorRandom(seed: 4)
+        for _ in 0..<20_000 {
+            let n = Int(rng.next() % 80)
+            let bytes = (0..<n).map { _ -> UInt8 in
+                let r = rng.next() % 16
+                return r < 9 ? UInt8(0xB0 + r) : r < 12 ? 0x20 : r < 14 ? 0x41 : r == 14 ? 0x80 : 0xFF
+            }
+            agree(bytes)
+        }
+    }
 }
