@@ -33,6 +33,16 @@ struct FieldStopFinder {
     @inline(__always)
     func stop(_ p: UnsafeRawPointer) -> Int { firstStop(p, nonASCII: true) }
 
+    /// `stop` over the 32 bytes at `p` (all must be readable): the offset of the first stop
+    /// among them, or nil when there is none (a field of 32 bytes or more).
+    @inline(__always)
+    func shortStop(_ p: UnsafeRawPointer) -> Int? {
+        let n = stop(p)
+        if n < 16 { return n }
+        let more = stop(p + 16)
+        return more < 16 ? 16 &+ more : nil
+    }
+
     #if canImport(_Builtin_intrinsics.intel)
     /// `textStop` of 16 bytes already loaded.
     @inline(__always)

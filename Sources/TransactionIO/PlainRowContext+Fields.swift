@@ -77,12 +77,7 @@ extension PlainRowContext {
     /// A skipped field of at most 31 bytes (two 16-byte stops), so that it needs no position limit.
     @inline(__always)
     func shortSkippedField(at p: Int) -> Int? {
-        var n = stops.stop(base + p)
-        if n == 16 {
-            let more = stops.stop(base + (p &+ 16))
-            guard more < 16 else { return nil }
-            n = 16 &+ more
-        }
+        guard let n = stops.shortStop(base + p) else { return nil }
         guard fieldByte(p &+ n) == delimiter else { return nil }
         return p &+ n &+ 1
     }

@@ -46,17 +46,11 @@ enum PlainTextFields {
         // Quoted: content up to the closing quote; a doubled quote is one quote of content.
         var q = p &+ 1
         while true {
-            guard q < limit else { return nil }
-            let stop = stops.quoteOrNewline(base + q)
-            nonASCII = nonASCII || stop.nonASCII
-            q &+= stop.stop
-            if stop.stop == 16 { continue }
-            guard byte(q) == 0x22 else { return nil }  // a newline inside quotes
-            if byte(q &+ 1) == 0x22 {
-                q &+= 2
-                continue
-            }
-            break
+            guard let found = nextQuote(base, from: q, limit: limit, stops: stops) else { return nil }
+            nonASCII = nonASCII || found.nonASCII
+            q = found.at
+            guard byte(q &+ 1) == 0x22 else { break }
+            q &+= 2
         }
         guard !nonASCII || encoding.isValidPadded(base + (p &+ 1), count: q &- p &- 1) else { return nil }
         let end = q &+ 1
@@ -115,22 +109,13 @@ enum PlainTextFields {
     @inline(never)
     static func quotedContent(_ base: UnsafeRawPointer, at p: Int, limit: Int, delimiter: UInt8, encoding: TextEncoding,
                               last: Bool) -> (content: UnsafeRawBufferPointer, next: Int)? {
-        let stops = FieldStopFinder(delimiter: delimiter)
         // Safe (every load here): positions below limit + 32, readable by the caller's guarantee.
         @inline(__always) func byte(_ q: Int) -> UInt8 { base.load(fromByteOffset: q, as: UInt8.self) }
-        var nonASCII = false
-        var q = p &+ 1
-        while true {
-            guard q < limit else { return nil }
-            let stop = stops.quoteOrNewline(base + q)
-            nonASCII = nonASCII || stop.nonASCII
-            q &+= stop.stop
-            if stop.stop < 16 { break }
-        }
-        // A newline inside the quotes, or a doubled quote (the byte after the first quote is
-        // then a quote, neither the delimiter nor a line end): the block scan decides.
+        // A doubled quote: the byte after the first quote is then a quote, neither the
+        // delimiter nor a line end, and the block scan decides.
+        guard let found = nextQuote(base, from: p &+ 1, limit: limit, stops: FieldStopFinder(delimiter: delimiter)) else { return nil }
+        let (q, nonASCII) = (found.at, found.nonASCII)
         let after = q &+ 1
-        guard byte(q) == 0x22 else { return nil }
         let count = q &- p &- 1
         guard !nonASCII || encoding.isValidPadded(base + (p &+ 1), count: count) else { return nil }
         let next: Int
@@ -144,6 +129,23 @@ enum PlainTextFields {
             next = after &+ 2
         }
         return (UnsafeRawBufferPointer(start: base + (p &+ 1), count: count), next)
+    }
+
+    /// The first quote at or after `q` inside quotes, and whether a byte before it is
+    /// non-ASCII; nil at a newline (a field spanning lines: the block scan decides) or when
+    /// no quote starts before `limit` (every 16-byte load starts before it).
+    @inline(__always)
+    static func nextQuote(_ base: UnsafeRawPointer, from q: Int, limit: Int, stops: FieldStopFinder) -> (at: Int, nonASCII: Bool)? {
+        var q = q, nonASCII = false
+        while true {
+            guard q < limit else { return nil }
+            let stop = stops.quoteOrNewline(base + q)
+            nonASCII = nonASCII || stop.nonASCII
+            q &+= stop.stop
+            if stop.stop < 16 { break }
+        }
+        // Safe: q < limit + 16, readable by the caller's guarantee.
+        return base.load(fromByteOffset: q, as: UInt8.self) == 0x22 ? (q, nonASCII) : nil
     }
 
     /// A skipped field (not the last) in any of the forms above: where the next field starts.
@@ -166,13 +168,7 @@ enum PlainTextFields {
         if base.load(fromByteOffset: p &+ 14, as: UInt8.self) == delimiter, let t = dates.compactTimestamp(base + p, months: months) {
             return (t, p &+ 15)
         }
-        let stops = FieldStopFinder(delimiter: delimiter)
-        var n = stops.stop(base + p)
-        if n == 16 {
-            let more = stops.stop(base + (p &+ 16))
-            guard more < 16 else { return nil }
-            n = 16 &+ more
-        }
+        guard let n = FieldStopFinder(delimiter: delimiter).shortStop(base + p) else { return nil }
         // Safe: p + n < p + 32, readable by the caller's guarantee.
         guard base.load(fromByteOffset: p &+ n, as: UInt8.self) == delimiter,
               let t = n == 14 ? dates.compactTimestamp(base + p, months: months) : timestamp(base + p, count: n, months: months)
@@ -185,13 +181,7 @@ enum PlainTextFields {
     /// in won, negative for a cancellation, and where the next field starts.
     @inline(never)
     static func amountField(_ base: UnsafeRawPointer, at p: Int, delimiter: UInt8) -> (value: Int64, next: Int)? {
-        let stops = FieldStopFinder(delimiter: delimiter)
-        var n = stops.stop(base + p)
-        if n == 16 {
-            let more = stops.stop(base + (p &+ 16))
-            guard more < 16 else { return nil }
-            n = 16 &+ more
-        }
+        guard let n = FieldStopFinder(delimiter: delimiter).shortStop(base + p) else { return nil }
         // Safe: p + n < p + 32, readable by the caller's guarantee.
         guard base.load(fromByteOffset: p &+ n, as: UInt8.self) == delimiter, let value = amount(base + p, count: n) else { return nil }
         return (value, p &+ n &+ 1)
