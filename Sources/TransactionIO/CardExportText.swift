@@ -6,6 +6,7 @@
 /// Row: `20240226115009,M016922,"포항 죽도상회, 2호점",47111,56192,C00318798,47111,11810,모바일,N`.
 /// A merchant's name depends only on its number: one of 200 names (20 stems × 10 branches),
 /// those of three branches in ten quoted with a comma inside.
+/// With `separateDateAndTime`, the first column is two: 거래일자,거래시간 (`20240226,115009`).
 struct CardExportText {
     static let headerText = "거래일시,가맹점번호,가맹점명,가맹점시군구코드,가맹점업종코드,회원번호,회원거주지코드,결제금액,결제수단,취소여부\r\n"
     static let stems = ["포항 죽도상회", "해도동 분식", "오천읍 식당", "효자동 마트", "양덕동 약국", "흥해 꽃집", "구룡포 수산",
@@ -18,11 +19,14 @@ struct CardExportText {
     let header: [UInt8]
     let names: [[UInt8]]
     let channels: [[UInt8]]
+    /// Whether the timestamp is written as two columns, 거래일자 and 거래시간.
+    let separateDateAndTime: Bool
 
-    init(encoding: TextEncoding) {
+    init(encoding: TextEncoding, separateDateAndTime: Bool = false) {
         // Every text here is Hangul of KS X 1001 and ASCII, which CP949 encodes.
         func encoded(_ s: String) -> [UInt8] { encoding.encode(s)! }
-        header = encoded(Self.headerText)
+        header = encoded(separateDateAndTime ? "거래일자,거래시간" + Self.headerText.dropFirst("거래일시".count) : Self.headerText)
+        self.separateDateAndTime = separateDateAndTime
         var names: [[UInt8]] = []
         for branch in Self.branches.indices {
             for stem in Self.stems {
@@ -43,6 +47,7 @@ struct CardExportText {
         w.bytes4(0x32, 0x30, 0x32, 0x34)  // "2024"
         w.digits(month, width: 2)
         w.digits(day, width: 2)
+        if separateDateAndTime { w.byte(0x2C) }
         w.digits(hour, width: 2)
         w.digits(minute, width: 2)
         w.digits(second, width: 2)

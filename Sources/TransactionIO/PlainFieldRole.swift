@@ -9,8 +9,10 @@ enum PlainFieldRole: UInt8 {
         [.skip, .timestamp, .consumerID, .consumerRegion, .merchantID, .merchantRegion, .industry, .amount, .skip, .status]
 
     /// The role of each field of `parser`'s schema, or nil when one field holds two
-    /// canonical columns (a mapping may do that; such logs take the block scan).
+    /// canonical columns (a mapping may do that) or when the timestamp is split over a date
+    /// and a time column; such logs take the block scan.
     static func roles(of parser: RowParser, fieldCount: Int) -> [PlainFieldRole]? {
+        if parser.clock != nil { return nil }
         var roles = [PlainFieldRole](repeating: .skip, count: fieldCount)
         let assigned: [(Int?, PlainFieldRole)] = [
             (parser.timestamp, .timestamp), (parser.consumerRegion, .consumerRegion),

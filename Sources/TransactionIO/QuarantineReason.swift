@@ -21,7 +21,7 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
         case .unterminatedQuote: return "a quoted field is not closed before the end of the file (the file may be truncated)"
         case .invalidAmount: return "amount is not an integer number of won"
         case .amountOverflow: return "amount does not fit in a 64-bit integer of won"
-        case .invalidTimestamp: return "ts is not a valid date and time (YYYY-MM-DD HH:MM:SS, ISO 8601 or YYYYMMDDHHMMSS)"
+        case .invalidTimestamp: return "ts is not a valid date and time (YYYY-MM-DD HH:MM:SS, ISO 8601 or YYYYMMDDHHMMSS; split over two columns, a date YYYYMMDD or YYYY-MM-DD and a time HHMMSS or HH:MM:SS)"
         case .invalidRegion: return "a region code is not a number of 1 to 18 digits"
         case .invalidIndustry: return "the industry code is empty or longer than 8 characters"
         case .unknownStatus: return "status is not a known approved or cancelled value (add it with --approved-values or --cancel-values)"

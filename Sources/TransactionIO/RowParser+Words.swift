@@ -14,6 +14,7 @@ extension RowParser {
         // Safe: k < fieldCount, the number of field ends the caller recorded.
         @inline(__always) func start(_ k: Int) -> Int { k == 0 ? rowStart : fieldEnds[k &- 1] &+ 1 }
         @inline(__always) func count(_ k: Int) -> Int { (k == fieldCount &- 1 ? rowEnd : fieldEnds[k]) &- start(k) }
+        if clock != nil { return nil }
         // Safe (all pointer arithmetic below): field starts lie in [rowStart, rowEnd] and the
         // caller guarantees 16 readable bytes after rowEnd.
         guard let ts = WordFieldParsers.timestamp(base + start(timestamp), count: count(timestamp), months: months),

@@ -2,7 +2,11 @@
 /// why it cannot. Shared by the fast chunk parser and the reference scanner,
 /// so both accept and reject exactly the same rows.
 struct RowParser: Sendable {
+    /// The field of `ts`, or of the date when the timestamp is split over two columns.
     let timestamp: Int
+    /// The field of the clock time when the timestamp is split over a date and a time column
+    /// (거래일자 + 거래시간); nil when one field holds the timestamp.
+    let clock: Int?
     let consumerRegion: Int
     let merchantRegion: Int
     let ksic: Int
@@ -33,7 +37,8 @@ struct RowParser: Sendable {
     init(schema: TransactionSchema, encoding: TextEncoding, duplicates: DuplicateFilter? = nil) {
         txID = schema.fieldIndex[.txID]
         self.duplicates = duplicates
-        timestamp = schema.fieldIndex[.timestamp]!
+        timestamp = schema.fieldIndex[.timestamp] ?? schema.fieldIndex[.date]!
+        clock = schema.fieldIndex[.timestamp] == nil ? schema.fieldIndex[.time]! : nil
         consumerRegion = schema.fieldIndex[.consumerRegion]!
         merchantRegion = schema.fieldIndex[.merchantRegion]!
         ksic = schema.fieldIndex[.ksic]!
@@ -69,8 +74,14 @@ struct RowParser: Sendable {
     /// Parses the row whose field `k` (content, without quotes) is `field(k)`.
     @inline(__always)
     func parse(into batch: inout TransactionBatch, _ field: (Int) -> UnsafeRawBufferPointer) -> Outcome {
-        guard let ts = FieldParsers.timestamp(field(timestamp)) else {
-            return .rejected(.invalidTimestamp, column: timestamp)
+        let ts: ParsedTimestamp
+        if let clock {
+            guard let date = FieldParsers.date(field(timestamp)) else { return .rejected(.invalidTimestamp, column: timestamp) }
+            guard let time = FieldParsers.timeOfDay(field(clock)) else { return .rejected(.invalidTimestamp, column: clock) }
+            ts = FieldParsers.timestamp(date: date, time: time)
+        } else {
+            guard let t = FieldParsers.timestamp(field(timestamp)) else { return .rejected(.invalidTimestamp, column: timestamp) }
+            ts = t
         }
         guard let consumerRegion = FieldParsers.region(field(consumerRegion)) else {
             return .rejected(.invalidRegion, column: consumerRegion)

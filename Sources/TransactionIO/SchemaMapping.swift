@@ -18,6 +18,8 @@
 /// | amount | 결제금액, 거래금액, 승인금액, 이용금액 |
 /// | channel | 결제수단, 결제채널, 상품권종류, 결제유형 |
 /// | status | 취소여부 (a Y/N flag), 거래상태, 승인구분, 거래구분 |
+/// | date (with time, when there is no ts) | 거래일자, 결제일자, 승인일자, 이용일자, 매출일자 |
+/// | time (with date) | 거래시간, 결제시간, 승인시간, 이용시간, 거래시각, 결제시각, 승인시각 |
 public struct SchemaMapping: Sendable, Equatable {
     /// Explicit source names, which take precedence over canonical and preset names.
     public var explicit: [CanonicalColumn: String]
@@ -43,6 +45,8 @@ public struct SchemaMapping: Sendable, Equatable {
         .amount: ["결제금액", "거래금액", "승인금액", "이용금액"],
         .channel: ["결제수단", "결제채널", "상품권종류", "결제유형"],
         .status: ["취소여부", "거래상태", "승인구분", "거래구분"],
+        .date: ["거래일자", "결제일자", "승인일자", "이용일자", "매출일자"],
+        .time: ["거래시간", "결제시간", "승인시간", "이용시간", "거래시각", "결제시각", "승인시각"],
     ]
 
     /// Source names of status columns that hold a yes/no cancellation flag.

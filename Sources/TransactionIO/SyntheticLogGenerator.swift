@@ -52,7 +52,7 @@ public struct SyntheticLogGenerator: Sendable {
     var headerLine: [UInt8] {
         switch shape {
         case .canonical: return Array(Self.header.utf8)
-        case .cardExport(let encoding): return CardExportText(encoding: encoding).header
+        case .cardExport(let encoding, let split): return CardExportText(encoding: encoding, separateDateAndTime: split).header
         }
     }
 
@@ -171,7 +171,9 @@ public struct SyntheticLogGenerator: Sendable {
         let regionCodes = Self.regions.map { Array(String($0.code).utf8) }
         let channelBytes = Self.channels.map { s in s.withUTF8Buffer { Array($0) } }
         let hourCDF = Self.cumulative([1, 1, 1, 1, 1, 2, 4, 8, 10, 10, 12, 16, 18, 14, 12, 12, 12, 14, 18, 18, 14, 10, 6, 3])
-        let export: CardExportText? = if case .cardExport(let encoding) = shape { CardExportText(encoding: encoding) } else { nil }
+        let export: CardExportText? = if case .cardExport(let encoding, let split) = shape {
+            CardExportText(encoding: encoding, separateDateAndTime: split)
+        } else { nil }
         // At most ~110 bytes a row in the canonical shape and ~130 in the export's: reserve 200.
         var out = [UInt8](repeating: 0, count: count * 200)
         let written = out.withUnsafeMutableBufferPointer { buffer -> Int in

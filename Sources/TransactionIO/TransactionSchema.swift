@@ -37,11 +37,29 @@ public struct TransactionSchema: Sendable, Equatable {
                 }
             }
         }
-        let missing = CanonicalColumn.required.filter { index[$0] == nil }
+        // A timestamp split over date and time columns stands in for ts. ts wins when the header
+        // has both, unless the mapping names the date and time columns (and not ts).
+        let splitExplicit = mapping.explicit[.date] != nil && mapping.explicit[.time] != nil
+        if index[.timestamp] != nil && (mapping.explicit[.timestamp] != nil || !splitExplicit) {
+            index[.date] = nil; index[.time] = nil
+            source[.date] = nil; source[.time] = nil
+        } else if index[.date] != nil && index[.time] != nil {
+            index[.timestamp] = nil
+            source[.timestamp] = nil
+        }
+        var missing = CanonicalColumn.required.filter { index[$0] == nil }
+        if missing.first == .timestamp, let half = [CanonicalColumn.date, .time].first(where: { index[$0] != nil }),
+           let other = [CanonicalColumn.date, .time].first(where: { index[$0] == nil }) {
+            throw ScanError(
+                .missingColumns, file: file, line: 1,
+                message: "the header has a \(half.rawValue) column '\(source[half]!)' but no \(other.rawValue) column to go with it, and no ts column (header: \(header.joined(separator: ",")))",
+                hint: "map the \(other.rawValue) column with --column \(other.rawValue)=… (or a timestamp column with --column ts=…); hour-of-day profiles and time spans need the clock time")
+        }
+        if missing.first == .timestamp && index[.date] != nil && index[.time] != nil { missing.removeFirst() }
         if !missing.isEmpty {
             throw ScanError(
                 .missingColumns, file: file, line: 1,
-                message: "the header lacks the required column(s) \(missing.map(\.rawValue).joined(separator: ", ")) (header: \(header.joined(separator: ",")))",
+                message: "the header lacks the required column(s) \(missing.map { $0 == .timestamp ? "ts (or date and time)" : $0.rawValue }.joined(separator: ", ")) (header: \(header.joined(separator: ",")))",
                 hint: "map the source columns with --column canonical=source or --schema FILE (canonical names: \(CanonicalColumn.allCases.map(\.rawValue).joined(separator: ",")); a Korean preset is built in); if the header looks garbled, try --encoding cp949")
         }
         var status = StatusVocabulary.standard

@@ -14,8 +14,9 @@ struct GenerateCommand: ParsableCommand {
             writes the same transactions as a card-company export: the Korean preset's headers \
             (거래일시, 가맹점번호, 가맹점명, …, 취소여부) in another column order, Korean merchant names \
             (a third quoted, with a comma inside) and channels, YYYYMMDDHHMMSS timestamps, a Y/N \
-            cancellation flag, CRLF line ends, in --encoding utf8 or cp949. Both shapes of one seed \
-            scan to the same aggregates.
+            cancellation flag, CRLF line ends, in --encoding utf8 or cp949; with \
+            --separate-date-time the timestamp is two columns, 거래일자 (YYYYMMDD) and 거래시간 (HHMMSS). \
+            Every shape of one seed scans to the same aggregates.
             """)
 
     enum Shape: String, ExpressibleByArgument, CaseIterable {
@@ -38,7 +39,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Text encoding of a card-export log: utf8 or cp949 (the canonical shape is ASCII).")
     var encoding: String?
 
+    @Flag(help: "Card-export only: write the timestamp as two columns, 거래일자 and 거래시간.")
+    var separateDateTime = false
+
     func validate() throws {
+        if separateDateTime && shape != .cardExport {
+            throw ValidationError("--separate-date-time applies to --shape card-export")
+        }
         guard rows >= 0 else { throw ValidationError("--rows must be 0 or more (got \(rows))") }
         if let encoding {
             guard TextEncoding(rawValue: encoding) != nil else {
@@ -53,7 +60,8 @@ struct GenerateCommand: ParsableCommand {
     var logShape: SyntheticLogShape {
         switch shape {
         case .canonical: return .canonical
-        case .cardExport: return .cardExport(encoding.flatMap(TextEncoding.init(rawValue:)) ?? .utf8)
+        case .cardExport:
+            return .cardExport(encoding.flatMap(TextEncoding.init(rawValue:)) ?? .utf8, separateDateAndTime: separateDateTime)
         }
     }
 

@@ -111,7 +111,16 @@ struct CommandLineTests {
             return lines
         }
         #expect(withoutFiles(a.stdout).count > 20 && withoutFiles(a.stdout) == withoutFiles(b.stdout))
+        // The timestamp split over 거래일자 and 거래시간: the same aggregates, and the files section
+        // names both columns.
+        let split = dir.path + "/split.csv"
+        #expect(try runCLI(["generate", "--rows", "800", "--seed", "3", "--shape", "card-export", "--separate-date-time", "--out", split]).status == 0)
+        let c = try runCLI(["scan", split, "--format", "json", "--quiet"])
+        #expect(c.status == 0 && withoutFiles(c.stdout) == withoutFiles(a.stdout))
+        #expect(c.stdout.contains("\"date\": \"거래일자\"") && c.stdout.contains("\"time\": \"거래시간\""))
         let refused = try runCLI(["generate", "--rows", "5", "--encoding", "cp949", "--out", dir.path + "/x.csv"])
         #expect(refused.status == 64 && refused.stderr.contains("card-export"))
+        let refusedSplit = try runCLI(["generate", "--rows", "5", "--separate-date-time", "--out", dir.path + "/x.csv"])
+        #expect(refusedSplit.status == 64 && refusedSplit.stderr.contains("card-export"))
     }
 }
