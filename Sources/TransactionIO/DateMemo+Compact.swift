@@ -7,15 +7,8 @@ extension DateMemo {
     @inline(__always)
     func compactTimestamp(_ p: UnsafeRawPointer, months: MonthTable) -> ParsedTimestamp? {
         // Safe: the caller guarantees 16 readable bytes from p.
-        let w0 = p.loadUnaligned(as: UInt64.self)                     // "YYYYMMDD"
         let w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)  // "HHMMSS.."
-        // Safe: a slot is below 2^slotBits, the number of entries.
-        let entry = entries + Self.compactSlot(w0)
-        var date = entry.pointee.date
-        if entry.pointee.head != w0 {
-            guard let found = Self.compactMiss(entry, w0, months: months) else { return nil }
-            date = found
-        }
+        guard let date = compactDate(p, months: months) else { return nil }
         guard WordFieldParsers.allDigits(w1, mask: 0x0000_FFFF_FFFF_FFFF) else { return nil }
         let pairs = (((w1 ^ 0x3030_3030_3030_3030) & 0x0000_FFFF_FFFF_FFFF) &* 2561) >> 8
         let hour = WordFieldParsers.byte(pairs, 0), minute = WordFieldParsers.byte(pairs, 2), second = WordFieldParsers.byte(pairs, 4)
@@ -23,6 +16,19 @@ extension DateMemo {
         let days = Int64(bitPattern: date >> 40) &- Self.dayBias
         return ParsedTimestamp(month: Int32(truncatingIfNeeded: (date >> 16) & 0xFF_FFFF), hour: UInt8(truncatingIfNeeded: hour),
                                epochSeconds: days &* 86_400 &+ Int64(hour &* 3600 &+ minute &* 60 &+ min(second, 59)))
+    }
+
+    /// The packed date (an entry's `date`: YYYYMM in bits 16–39, the day number plus `dayBias`
+    /// in bits 40–63) of the eight bytes `YYYYMMDD` at `p` (all readable), or nil when they are
+    /// not a valid date; from the memo when seen before.
+    @inline(__always)
+    func compactDate(_ p: UnsafeRawPointer, months: MonthTable) -> UInt64? {
+        // Safe: the caller guarantees 8 readable bytes from p.
+        let w0 = p.loadUnaligned(as: UInt64.self)  // "YYYYMMDD"
+        // Safe: a slot is below 2^slotBits, the number of entries.
+        let entry = entries + Self.compactSlot(w0)
+        if entry.pointee.head == w0 { return entry.pointee.date }
+        return Self.compactMiss(entry, w0, months: months)
     }
 
     /// The entry of a compact date: the low bits of its year's last digit, month and day digits

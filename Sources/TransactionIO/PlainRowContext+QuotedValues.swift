@@ -13,6 +13,8 @@ extension PlainRowContext {
         switch role {
         case .skip:
             return true
+        case .date, .time:
+            return false  // a quoted half of a split timestamp: the block scan reads it
         case .timestamp:
             guard let t = n == 14 ? dates.compactTimestamp(p, months: months) : PlainTextFields.timestamp(p, count: n, months: months)
             else { return false }

@@ -65,6 +65,9 @@ struct PlainRowContext {
         var value: Int64 = 0
         var cancel = false
         var consumerKey: UInt64 = 0, merchantKey: UInt64 = 0
+        // The clock time of a split timestamp (seconds after midnight; the text walker's only),
+        // added to the date at the end, since the time may come before the date.
+        var clock = -1
 
         // Safe (every load below and in the field parsers): p < positionLimit when a field starts,
         // and a field's loads read at most 32 bytes from its start, inside the plainRowSlack the
@@ -119,6 +122,15 @@ struct PlainRowContext {
                 guard let field = idField(at: p) else { return nil }
                 merchantKey = field.key
                 p = field.next
+            case .date:
+                guard acceptingText,
+                      let date = PlainTextFields.dateField(base, at: p, delimiter: delimiter, months: months, dates: dates) else { return nil }
+                batch.setDate(month: date.month, day: date.day)
+                p = date.next
+            case .time:
+                guard acceptingText, let time = PlainTextFields.timeField(base, at: p, delimiter: delimiter) else { return nil }
+                clock = time.seconds
+                p = time.next
             case .skip:
                 guard let next = skippedField(at: p, limit: positionLimit)
                     ?? (acceptingText ? PlainTextFields.skippedField(base, at: p, limit: positionLimit, delimiter: delimiter, encoding: encoding) : nil)
@@ -189,11 +201,19 @@ struct PlainRowContext {
             case .merchantID:
                 guard let h = WordFieldParsers.idHash(field, count: count) else { return nil }
                 merchantKey = h
+            case .date:
+                guard acceptingText, let date = PlainTextFields.date(field, count: count, months: months, dates: dates) else { return nil }
+                batch.setDate(month: date.month, day: date.day)
+            case .time:
+                guard acceptingText, let seconds = PlainTextFields.timeOfDay(field, count: count) else { return nil }
+                clock = seconds
             case .skip:
                 break
             }
         }
 
+        // Every row of a log with a split timestamp has both halves (`PlainFieldRole.roles`).
+        if acceptingText && clock >= 0 { batch.addTimeOfDay(clock) }
         // A negative amount (only the text walker reads one) is a cancellation of |amount|.
         if acceptingText && value < 0 {
             cancel = true

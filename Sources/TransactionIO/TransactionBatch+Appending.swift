@@ -55,6 +55,22 @@ extension TransactionBatch {
             time[count] = t.epochSeconds
         }
 
+        /// The date half of a split timestamp: the month and midnight of the day (days since
+        /// 1970-01-01); `addTimeOfDay` completes it.
+        @inline(__always)
+        func setDate(month m: Int32, day: Int64) {
+            month[count] = m
+            time[count] = day &* 86_400
+        }
+
+        /// The clock-time half of a split timestamp, in seconds after midnight (0–86,399), added
+        /// to the date `setDate` stored.
+        @inline(__always)
+        func addTimeOfDay(_ seconds: Int) {
+            hour[count] = UInt8(truncatingIfNeeded: seconds / 3600)
+            time[count] &+= Int64(seconds)
+        }
+
         @inline(__always)
         func setConsumerRegion(_ v: Int64) { consumerRegion[count] = v }
 

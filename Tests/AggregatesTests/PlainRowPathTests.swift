@@ -16,6 +16,10 @@ struct PlainRowPathTests {
         ["status", "ts", "consumer_id", "consumer_region", "merchant_id", "merchant_region", "ksic", "note", "amount"],
         ["amount", "consumer_id", "merchant_region", "ksic", "consumer_region", "merchant_id", "ts"],
         ["ts", "amount", "merchant_region", "ksic", "consumer_region", "status", "merchant_id", "consumer_id"],
+        // A timestamp split over two columns (the text walker's `date` and `time` roles), each last once.
+        ["date", "time", "consumer_id", "consumer_region", "merchant_region", "ksic", "amount", "note", "status"],
+        ["time", "amount", "merchant_region", "ksic", "consumer_region", "status", "consumer_id", "date"],
+        ["date", "amount", "merchant_region", "ksic", "consumer_region", "status", "consumer_id", "time"],
     ]
 
     static func log(columns: [String], rows: Int, seed: UInt64, delimiter: String) -> [UInt8] {
@@ -36,6 +40,10 @@ struct PlainRowPathTests {
             case "ksic": return pick(["56192", "47212", "85501", "5", "A", "12345678", "123456789", "", "56 19"])
             case "amount": return pick(["11810", "1", "0", "1234567", "12345678", "123456789", "1234567890123", "",
                                         "12x", "-500", "+7", "1.5", "0012"])
+            case "date": return pick(["20240105", "20240105", "2024-01-05", "2024/02/29", "2024.12.31", "20230229", "2024-1-05",
+                                      "20240105 ", "2024-01-05 00:00:00", "", "2024010", "202401055", "19991231"])
+            case "time": return pick(["101500", "101500", "10:15:00", "9:05", "0930", "93015", "240000", "10:15:00.5",
+                                      "101560", "", "1015000", "10:15:0", "235959"])
             case "status": return pick(["approved", "cancel", "APPROVED", "Approved", "cancelled", "", "refunded", "y", "N"])
             default: return pick(["mobile", "card", "", String(repeating: "n", count: 33), "paper\r"])
             }
@@ -54,7 +62,7 @@ struct PlainRowPathTests {
         return Array(out.utf8)
     }
 
-    @Test(arguments: [(0, ","), (1, ","), (2, "\t"), (3, "|"), (0, ";")])
+    @Test(arguments: [(0, ","), (1, ","), (2, "\t"), (3, "|"), (0, ";"), (4, ","), (5, "\t"), (6, ";")])
     func edgesGiveTheReferenceResult(layout: Int, delimiter: String) throws {
         let bytes = Self.log(columns: Self.layouts[layout], rows: 3_000, seed: UInt64(layout * 31) + UInt64(delimiter.utf8.first!),
                              delimiter: delimiter)
@@ -67,6 +75,13 @@ struct PlainRowPathTests {
         // Both kinds of row really occur.
         #expect(reference.rows.accepted > 100)
         #expect(reference.rows.quarantined > 100)
+        // A split timestamp takes the plain-row path (the text walker), not only the block scan.
+        if layout >= 4 {
+            let header = Self.layouts[layout].joined(separator: delimiter) + "\n"
+            let layout = try Array(header.utf8).withUnsafeBytes { try LogLayout(bytes: $0, file: "h.csv", options: ScanOptions()) }
+            let roles = try #require(ChunkParser(layout: layout, batchSize: 64).plainRoles)
+            #expect(roles.contains(.date) && roles.contains(.time) && !roles.contains(.timestamp))
+        }
     }
 
     /// The canonical column order gets `CanonicalRowWalker`, whatever the delimiter; any other
