@@ -39,6 +39,8 @@ public final class GzipLogReader {
     /// Compressed bytes consumed so far, and the compressed size.
     public var compressedDone: Int { Int(stream.total_in) }
     public var compressedSize: Int { input.count }
+    /// Compressed bytes dropped from the mapping so far (whole pages before `compressedDone`).
+    var compressedReleased: Int { input.releasedBytes }
 
     /// The next block of decompressed bytes, or nil at the end.
     public func next() throws(ScanError) -> [UInt8]? {
@@ -88,6 +90,10 @@ public final class GzipLogReader {
             throw ScanError(.unreadableFile, file: path, message: "the gzip data is corrupt at compressed byte \(stream.total_in) (\(reason))",
                             hint: "check the file with `gzip -t`; export it again")
         }
+        // The compressed pages read so far leave the mapping: without this, a whole gzip file
+        // stayed resident (a 760 MB file of the 32 M-row log: 996 MB peak RSS, against 410 MB
+        // for the plain log).
+        input.release(upTo: Int(stream.total_in))
         out.removeLast(out.count - produced)
         if out.isEmpty && finished { return nil }
         return out

@@ -63,6 +63,9 @@ public final class MappedFile: @unchecked Sendable {
 
     private var released = 0
 
+    /// Bytes from the start dropped from the mapping so far (`release`).
+    var releasedBytes: Int { released }
+
     deinit {
         if let base { munmap(base, count) }
     }

@@ -19,7 +19,7 @@ struct ScanArguments: ParsableArguments {
     @Option(help: "Schema mapping file: lines canonical,source (and approved_values / cancel_values).")
     var schema: String?
 
-    @Option(name: .customLong("column"), help: "Map a source column: canonical=source, e.g. --column amount=결제금액 (repeatable).")
+    @Option(name: .customLong("column"), help: "Map a source column: canonical=source, e.g. --column amount=결제금액 (repeatable); a timestamp split over two columns: --column date=거래일자 --column time=거래시간.")
     var columns: [String] = []
 
     @Option(name: .customLong("approved-values"), help: "Extra status values meaning approved (comma-separated).")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LocalCurrencyImpact
+@testable import TransactionIO
 
 func gzip(_ path: String) throws {
     let p = Process()
@@ -23,6 +24,28 @@ struct GzipAndStateTests {
         #expect(plain.consumers == compressed.consumers && plain.merchants == compressed.merchants)
         #expect(compressed.filesRead[path + ".gz"]?.gzip == true)
         #expect(compressed.rows.read == 3000)
+    }
+
+    /// The compressed pages already inflated leave the reader's mapping as it goes, so a gzip
+    /// scan's resident memory does not grow with the file (before, the whole file stayed
+    /// resident: 996 MB peak for the 760 MB gzip of the 32 M-row log, 410 MB for the plain log).
+    @Test func gzipReaderReleasesWhatItHasInflated() throws {
+        let dir = ScratchDirectory()
+        let path = dir.path + "/log.csv"
+        try SyntheticLogGenerator(rows: 100_000, seed: 7).write(to: path)
+        try gzip(path)
+        let reader = try GzipLogReader(path: path + ".gz", blockSize: 1 << 20)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        var blocks = 0, text = 0
+        while let block = try reader.next() {
+            blocks += 1
+            text += block.count
+            #expect(reader.compressedReleased <= reader.compressedDone)
+            #expect(reader.compressedDone - reader.compressedReleased < page)
+        }
+        let plainBytes = try Data(contentsOf: URL(fileURLWithPath: path)).count
+        #expect(blocks > 5 && text == plainBytes)
+        #expect(reader.compressedSize > 1 << 20 && reader.compressedReleased > reader.compressedSize - page)
     }
 
     @Test func concatenatedGzipMembersAreOneLog() throws {
