@@ -83,12 +83,16 @@ public struct LogScan {
     /// Quarantined rows already reported are not reported twice: rows come in file order, and
     /// in line order within a file. A `--dedupe` scan never starts over: it runs on one worker,
     /// which never guesses cuts, so its one `DuplicateFilter` sees each row once.
+    /// Quarantined rows are listed to `onQuarantine` as `options.quarantineListing` says, over
+    /// the whole log (each file's driver lists its own first rows; this keeps the log's).
     func scan(_ parts: [LogPart], onQuarantine: (QuarantinedRow) -> Void) throws(ScanError) -> ScanAggregates {
+        var listing = options.quarantineListing
         var reportedThrough = (part: -1, line: Int64(0))
         var exactFrom = parts.count
         var current = 0
         do {
             return try scanOnce(parts, exactFrom: exactFrom, current: &current, onQuarantine: { part, row in
+                guard listing.admit(rawBytes: row.raw.count) else { return }
                 reportedThrough = (part, row.line)
                 onQuarantine(row)
             })
@@ -97,7 +101,8 @@ public struct LogScan {
             exactFrom = current
             progress?.restart()
             return try scanOnce(parts, exactFrom: exactFrom, current: &current, onQuarantine: { part, row in
-                if part > reportedThrough.part || (part == reportedThrough.part && row.line > reportedThrough.line) { onQuarantine(row) }
+                if part > reportedThrough.part || (part == reportedThrough.part && row.line > reportedThrough.line),
+                   listing.admit(rawBytes: row.raw.count) { onQuarantine(row) }
             })
         }
     }

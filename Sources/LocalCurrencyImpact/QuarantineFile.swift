@@ -1,29 +1,30 @@
 import TransactionIO
 
-/// Collects quarantined rows and writes them as CSV
-/// (`file,line,column,reason,raw`), raw bytes kept as text where they are UTF-8
-/// and hex-escaped (`\xNN`) where they are not. A row longer than
-/// `QuarantinedRow.rawLimit` bytes shows its start and `… (cut: the first K of N bytes)`.
+/// Collects the quarantined rows a scan lists (the first 100,000 or 32 MiB of them, in file
+/// order: `QuarantineListing`) and writes them as CSV (`file,line,column,reason,raw`), raw
+/// bytes kept as text where they are UTF-8 and hex-escaped (`\xNN`) where they are not. A row
+/// longer than `QuarantinedRow.rawLimit` bytes shows its start and `… (cut: the first K of N bytes)`.
 public final class QuarantineFile {
     public private(set) var rows: [QuarantinedRow] = []
-    /// Most rows kept in memory; further rows are counted but not written.
-    public let limit: Int
-    public private(set) var dropped: Int64 = 0
 
-    public init(limit: Int = 1_000_000) { self.limit = limit }
+    public init() {}
 
-    public func add(_ row: QuarantinedRow) {
-        if rows.count < limit { rows.append(row) } else { dropped += 1 }
-    }
+    public func add(_ row: QuarantinedRow) { rows.append(row) }
 
-    public func csv() -> String {
+    /// The CSV; with the scan's count of quarantined rows, a last line says how many were
+    /// counted but not listed.
+    public func csv(quarantinedTotal: Int64? = nil) -> String {
         var out = "file,line,column,reason,raw\n"
         for r in rows {
             var raw = Self.text(r.raw)
             if r.rawLength > r.raw.count { raw += " … (cut: the first \(r.raw.count) of \(r.rawLength) bytes)" }
             out += ImpactReports.CSVWriter.row([r.file, String(r.line), r.column.map(String.init) ?? "", r.reason.rawValue, raw])
         }
-        if dropped > 0 { out += "# \(dropped) further quarantined rows not listed (limit \(limit))\n" }
+        if let total = quarantinedTotal, total > Int64(rows.count) {
+            out += "# \(total - Int64(rows.count)) further quarantined rows not listed (the file lists the first "
+                + "\(QuarantineListing.defaultRowLimit) rows or \(QuarantineListing.defaultByteLimit >> 20) MiB of them; "
+                + "the scan summary counts every row by reason)\n"
+        }
         return out
     }
 

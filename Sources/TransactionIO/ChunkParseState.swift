@@ -8,7 +8,8 @@ struct ChunkParseState {
     let file: String
     /// Structural positions (field ends) of the current record; `fieldCount + 1` entries.
     let fieldEnds: UnsafeMutablePointer<Int>
-    let keepQuarantined: Bool
+    /// The most quarantined rows this parse keeps (`RejectedRow`s; more are only counted).
+    let keepQuarantined: Int
     /// Rows without a duplicate filter may take the word-at-a-time path.
     let wordParsing: Bool
     /// Field ends on the plain-row path.
@@ -27,7 +28,7 @@ struct ChunkParseState {
     var recordHasQuote = false
 
     init(parser: ChunkParser, data: UnsafeRawBufferPointer, base: UnsafeRawPointer, file: String, start: Int,
-         fieldEnds: UnsafeMutablePointer<Int>, dates: DateMemo, keepQuarantined: Bool) {
+         fieldEnds: UnsafeMutablePointer<Int>, dates: DateMemo, keepQuarantined: Int) {
         self.parser = parser
         self.data = data
         self.base = base
@@ -121,10 +122,9 @@ struct ChunkParseState {
 
     mutating func reject(_ reason: QuarantineReason, column: Int?, contentEnd: Int) {
         outcome.accounting.quarantinedByReason[reason, default: 0] += 1
-        if keepQuarantined {
-            outcome.quarantined.append(QuarantinedRow(
-                file: file, line: recordLine, column: column, reason: reason,
-                bytes: UnsafeRawBufferPointer(rebasing: data[recordStart..<contentEnd])))
+        if outcome.rejected.count < keepQuarantined {
+            outcome.rejected.append(RejectedRow(line: recordLine, start: recordStart, end: contentEnd,
+                                                column: Int32(truncatingIfNeeded: column ?? 0), reason: reason))
         }
     }
 

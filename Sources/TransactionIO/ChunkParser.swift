@@ -5,7 +5,7 @@
 ///
 /// A chunk is the records that *start* in `[start, limit)`; the last one may end
 /// past `limit`. The chunk must start at a record boundary (the caller checks this
-/// after the fact: see `Outcome.end`). Line numbers in `Outcome.quarantined` are
+/// after the fact: see `Outcome.end`). Line numbers in `Outcome.rejected` are
 /// relative: the number of newline bytes between `start` and the row.
 struct ChunkParser {
     let layout: LogLayout
@@ -36,8 +36,9 @@ struct ChunkParser {
         /// Newline bytes in `[start, end)`.
         var newlines: Int64 = 0
         var accounting = RowAccounting()
-        /// Quarantined rows with lines relative to the chunk start (0 = the chunk's first line).
-        var quarantined: [QuarantinedRow] = []
+        /// The first quarantined rows (up to the parse's `keepQuarantined`), with lines relative
+        /// to the chunk start (0 = the chunk's first line); `listed` makes them into rows.
+        var rejected: [RejectedRow] = []
         /// Whether a newline inside quotes was seen (a record spanning lines): a cut in such a
         /// log may fall inside quotes, so `ParallelScanDriver` stops guessing cuts.
         var quotedNewline = false
@@ -51,7 +52,7 @@ struct ChunkParser {
     /// no other thread uses while this call runs; nil: one for this call only).
     func parse(
         _ data: UnsafeRawBufferPointer, start: Int, limit: Int, isFinal: Bool, file: String,
-        keepQuarantined: Bool = true, dates: DateMemo? = nil,
+        keepQuarantined: Int = .max, dates: DateMemo? = nil,
         flush: (inout TransactionBatch) -> Void
     ) -> Outcome {
         let dataEnd = data.count

@@ -22,6 +22,7 @@ public enum GzipScanDriver {
         defer { dates.deallocate() }
         var line: Int64 = 1
         var total = RowAccounting()
+        var listing = options.quarantineListing  // the quarantined rows listed (see ParallelScanDriver)
         var done = false
         while !done {
             let block = try pipe.next()
@@ -39,10 +40,12 @@ public enum GzipScanDriver {
             }
             guard let parser, !pending.isEmpty else { continue }
             let isFinal = done
-            let outcome = pending.withUnsafeBytes { bytes in
-                parser.parse(bytes, start: 0, limit: bytes.count, isFinal: isFinal, file: path, dates: dates) { batch in onBatch(0, batch) }
+            let keep = listing.rowsLeft
+            let (outcome, quarantined) = pending.withUnsafeBytes { bytes in
+                let outcome = parser.parse(bytes, start: 0, limit: bytes.count, isFinal: isFinal, file: path, keepQuarantined: keep,
+                                           dates: dates) { batch in onBatch(0, batch) }
+                return (outcome, outcome.listed(in: bytes, file: path, movedDown: line, listing: &listing))
             }
-            let quarantined = outcome.quarantined.map { $0.movedDown(by: line) }
             line += outcome.newlines
             pending.removeFirst(outcome.end)
             total = total + outcome.accounting

@@ -77,6 +77,9 @@ public enum ParallelScanDriver {
         var total = RowAccounting()
         var roundStart = layout.dataStart
         var lineAtRoundStart = layout.firstDataLine
+        // The quarantined rows listed (the first ones in file order); each chunk keeps as many
+        // as could still be listed when its round began, the rest are only counted.
+        var listing = options.quarantineListing
         // nonisolated(unsafe): the buffer is read-only for the whole scan and outlives every worker.
         nonisolated(unsafe) let data = bytes
 
@@ -178,6 +181,7 @@ public enum ParallelScanDriver {
             nonisolated(unsafe) let outcomesOut = outcomes
             let chunkStarts = starts
             let path = layout.file
+            let keepQuarantined = listing.rowsLeft
             nextChunk.initialize(to: 0)
             nonisolated(unsafe) let counter = nextChunk
             DispatchQueue.concurrentPerform(iterations: threads) { worker in
@@ -200,7 +204,7 @@ public enum ParallelScanDriver {
                     guard start < limit, start < dataEnd else { continue }
                     // Safe: chunk c is taken by exactly one worker, which alone writes element c.
                     outcomesOut[c] = parser.parse(data, start: start, limit: limit, isFinal: true, file: path,
-                                                  dates: dateMemos[worker]) { batch in
+                                                  keepQuarantined: keepQuarantined, dates: dateMemos[worker]) { batch in
                         onBatch(worker, batch)
                     }
                 }
@@ -227,7 +231,7 @@ public enum ParallelScanDriver {
                                     hint: "please report this with the file; --threads 1 avoids parallel chunking")
                 }
                 roundAccounting = roundAccounting + outcome.accounting
-                for row in outcome.quarantined { quarantined.append(row.movedDown(by: line)) }
+                quarantined += outcome.listed(in: data, file: path, movedDown: line, listing: &listing)
                 if c == chunks - 1 { next = outcome.end }
                 line += outcome.newlines
             }

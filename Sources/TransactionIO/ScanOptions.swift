@@ -46,6 +46,9 @@ public struct ScanOptions: Sendable {
     /// Quarantine rows whose tx_id appeared earlier in the log (`--dedupe`). Parsing then
     /// runs on one thread, in file order; see `DuplicateFilter` for the memory cost.
     public var dedupe: Bool = false
+    /// Which quarantined rows are listed to `onQuarantine` (the first 100,000 or 32 MiB of
+    /// them, in file order); every row is counted either way.
+    public var quarantineListing = QuarantineListing()
 
     public init(
         delimiter: UInt8? = nil, maxBadRows: BadRowLimit? = nil, batchSize: Int = 4096,

@@ -48,6 +48,31 @@ struct GzipAndStateTests {
         #expect(reader.compressedSize > 1 << 20 && reader.compressedReleased > reader.compressedSize - page)
     }
 
+    /// The quarantine listing spans the files of a log (plain and gzip alike): the first rows
+    /// of the log are listed, then the listing closes for every later file; each file's
+    /// accounting still counts all of its rows. The CLI's quarantine file says how many rows
+    /// were counted but not listed.
+    @Test func quarantineListingSpansTheLogsFiles() throws {
+        let dir = ScratchDirectory()
+        let header = "ts,consumer_region,merchant_region,ksic,amount\n"
+        let a = dir.write("a.csv", header + String(repeating: "x\n2024-01-05 10:00:00,1,1,47,5\n", count: 30))
+        let b = dir.write("b.csv", header + String(repeating: "y\n", count: 40))
+        try gzip(b)
+        var options = ScanOptions(chunkSize: 64, threads: 2)
+        options.quarantineListing = QuarantineListing(rowLimit: 45)
+        var listed: [QuarantinedRow] = []
+        let scan = try LogScan(options: options).run(paths: [a, b + ".gz"]) { listed.append($0) }
+        #expect(scan.rows.quarantined == 70 && scan.rows.accepted == 30)
+        #expect(listed.count == 45 && listed.filter { $0.file == a }.count == 30)
+        #expect(listed.last?.file == b + ".gz" && listed.last?.line == 16)
+
+        let file = QuarantineFile()
+        listed.forEach(file.add)
+        #expect(file.csv(quarantinedTotal: scan.rows.quarantined).hasSuffix(
+            "# 25 further quarantined rows not listed (the file lists the first 100000 rows or 32 MiB of them; the scan summary counts every row by reason)\n"))
+        #expect(!file.csv(quarantinedTotal: 45).contains("further"))
+    }
+
     @Test func concatenatedGzipMembersAreOneLog() throws {
         let dir = ScratchDirectory()
         let a = dir.write("a.csv", "ts,consumer_region,merchant_region,ksic,amount\n2024-01-01 00:00:00,1,1,47,10\n")
