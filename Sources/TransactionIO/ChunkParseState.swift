@@ -52,6 +52,10 @@ struct ChunkParseState {
         if contentEnd > recordStart && data[contentEnd - 1] == 0x0D { contentEnd -= 1 }
         if fieldsSeen == 1 && contentEnd == recordStart { return }  // blank line: not a row
         outcome.accounting.read += 1
+        if contentEnd - recordStart > QuarantinedRow.recordLimit {
+            reject(.recordTooLong, column: nil, contentEnd: contentEnd)
+            return
+        }
         if fieldsSeen != fieldCount {
             // A record that reaches the end of the data has no newline after it (only the final
             // piece of a log finishes such a record): the file's last line.

@@ -24,12 +24,49 @@ public enum GzipScanDriver {
         var total = RowAccounting()
         var listing = options.quarantineListing  // the quarantined rows listed (see ParallelScanDriver)
         var done = false
+        // A record longer than `QuarantinedRow.recordLimit` is read past, not kept (see
+        // `LongRecordSkipper`); while it lasts, blocks go to the skipper instead of `pending`.
+        var skipper: LongRecordSkipper?
         while !done {
             let block = try pipe.next()
-            if let block { pending += block } else { done = true }
+            if var skipping = skipper {
+                let ended = block.flatMap { b in b.withUnsafeBytes { skipping.feed($0) } }
+                if block == nil { done = true }
+                var accounting = RowAccounting()
+                var quarantined: [QuarantinedRow] = []
+                if let ended, let block {
+                    pending = Array(block[ended...])
+                } else if !done {
+                    skipper = skipping
+                    try afterRound(ScanRound(file: path, accounting: accounting, quarantined: [],
+                                             bytesDone: pipe.compressedDone, bytesTotal: reader.compressedSize))
+                    continue
+                }
+                // The record has ended (or the data has): one quarantined row.
+                let row = skipping.row(file: path, line: line)
+                accounting.read = 1
+                accounting.quarantinedByReason[row.reason] = 1
+                if listing.admit(rawBytes: row.raw.count) { quarantined.append(row) }
+                line += skipping.newlines + (done ? 0 : 1)
+                skipper = nil
+                total = total + accounting
+                try afterRound(ScanRound(file: path, accounting: accounting, quarantined: quarantined,
+                                         bytesDone: pipe.compressedDone, bytesTotal: reader.compressedSize))
+            } else if let block {
+                pending += block
+            } else {
+                done = true
+            }
             if layout == nil {
                 // Wait for the whole header line (or the end of the data).
-                if !done && !pending.contains(0x0A) { continue }
+                if !done && !pending.contains(0x0A) {
+                    if pending.count > QuarantinedRow.recordLimit {
+                        throw ScanError(.unreadableFile, file: path,
+                                        message: "no line end in the first \(QuarantinedRow.recordLimit >> 20) MiB after decompression",
+                                        hint: "this does not look like a CSV log; check that the file is the export")
+                    }
+                    continue
+                }
                 let l = try Self.layout(of: pending, path: path, options: options)
                 layout = l
                 onLayout(l)
@@ -49,6 +86,15 @@ public enum GzipScanDriver {
             line += outcome.newlines
             pending.removeFirst(outcome.end)
             total = total + outcome.accounting
+            // What is left is one record not yet complete. Longer than the limit (by more than a
+            // CR its end may drop), it is read past from here on instead of kept.
+            if !done && pending.count > QuarantinedRow.recordLimit + 1, let l = layout {
+                var skipping = LongRecordSkipper(delimiter: l.delimiter)
+                if pending.withUnsafeBytes({ skipping.feed($0) }) == nil {
+                    skipper = skipping
+                    pending = []
+                }
+            }
             try afterRound(ScanRound(file: path, accounting: outcome.accounting, quarantined: quarantined,
                                      bytesDone: pipe.compressedDone, bytesTotal: reader.compressedSize))
         }

@@ -13,6 +13,7 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
     case duplicateTransaction = "duplicate_tx_id"
     case bareCarriageReturn = "bare_carriage_return"
     case truncatedLastLine = "truncated_last_line"
+    case recordTooLong = "record_too_long"
 
     /// What the reason means and what to do, for summaries.
     public var explanation: String {
@@ -28,6 +29,7 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Codable {
         case .bareCarriageReturn: return "the row holds a bare CR line end (old Mac style), which joins lines into one row; convert CR to LF first (for example: tr '\\r' '\\n' < in.csv > out.csv)"
         case .duplicateTransaction: return "the tx_id was already seen earlier in the log (--dedupe keeps the first occurrence)"
         case .invalidEncoding: return "the row has bytes that are not valid in the file's encoding (check --encoding)"
+        case .recordTooLong: return "the row is longer than 64 MiB: almost always a quote opened and closed much later (or a file that is not a transaction log); check the quoting at its line"
         case .truncatedLastLine: return "the file's last line has no newline and fewer fields than the header: the file looks cut short (an interrupted export, download or copy); compare its size with the source and export it again"
         }
     }

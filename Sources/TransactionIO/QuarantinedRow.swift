@@ -15,6 +15,11 @@ public struct QuarantinedRow: Sendable, Equatable {
     /// the rest of the file one "row", which must not be copied into memory.
     public static let rawLimit = 1 << 16
 
+    /// The longest row read as a row (64 MiB of content); a longer one is quarantined as
+    /// `record_too_long`, whatever it holds, so a gzip log need not keep it in memory
+    /// (`LongRecordSkipper`) and gives what the plain log gives.
+    public static let recordLimit = 1 << 26
+
     public init(file: String, line: Int64, column: Int?, reason: QuarantineReason, raw: [UInt8], rawLength: Int? = nil) {
         self.file = file
         self.line = line

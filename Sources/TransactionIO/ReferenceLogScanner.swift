@@ -55,6 +55,10 @@ public enum ReferenceLogScanner {
                 quarantine(record, .unterminatedQuote, column: record.fieldCount)
                 continue
             }
+            if record.contentEnd - record.start > QuarantinedRow.recordLimit {
+                quarantine(record, .recordTooLong, column: nil)
+                continue
+            }
             if fields.count != layout.schema.fieldCount {
                 let endsData = record.end == bytes.count && bytes[record.end - 1] != 0x0A
                 let reason = QuarantineReason.fieldCount(UnsafeRawBufferPointer(rebasing: bytes[record.start..<record.contentEnd]),

@@ -119,21 +119,31 @@ struct HostileLogTests {
     /// Only the parallel scan runs here (the byte-at-a-time reference takes several
     /// seconds per 100 MB in a debug build); the differential tests cover the rest.
     @Test func hundredMegabyteField() throws {
-        let size = 100 << 20
+        // 60 MiB: read as a row, under the 64 MiB limit.
+        let size = 60 << 20
         var bytes = Array((Self.header + "T1,2024-01-05 10:00:00,C1,47111,M1,47111,56111,700,\"").utf8)
-        bytes.reserveCapacity(bytes.count + size + 200)
+        bytes.reserveCapacity(bytes.count + (100 << 20) + 200)
         bytes += [UInt8](repeating: 0x78, count: size)
         let closed = bytes + Array("\",approved\nT2,2024-01-05 10:00:00,C1,47111,M1,47111,56111,1x,n,approved\n".utf8)
         let (a, bad) = try ScanHarness.fast(closed, options: ScanOptions(threads: 2))
         #expect(a.rows.read == 2 && a.rows.accepted == 1 && a.netAmount == 700)
         #expect(Self.summary(bad) == ["log.csv:3:8:invalid_amount"])
 
+        // 100 MiB: longer than any row is read (`QuarantinedRow.recordLimit`), whatever it holds;
+        // the next row keeps its line number.
+        bytes += [UInt8](repeating: 0x78, count: (100 << 20) - size)
+        let long = bytes + Array("\",approved\nT2,2024-01-05 10:00:00,C1,47111,M1,47111,56111,1x,n,approved\n".utf8)
+        let (l, badL) = try ScanHarness.fast(long, options: ScanOptions(threads: 2))
+        #expect(l.rows.read == 2 && l.rows.accepted == 0)
+        #expect(Self.summary(badL) == ["log.csv:2:-:record_too_long", "log.csv:3:8:invalid_amount"])
+        #expect(badL.first.map { $0.raw.count == QuarantinedRow.rawLimit && $0.rawLength > 100 << 20 } == true)
+
         let unclosed = bytes + Array(",approved\n".utf8)
         let (b, badB) = try ScanHarness.fast(unclosed, options: ScanOptions(threads: 2))
         #expect(b.rows.read == 1 && b.rows.quarantined == 1)
         #expect(Self.summary(badB) == ["log.csv:2:9:unterminated_quote"])
         // Kept: the first 64 KiB and the full length, not 100 MB of copies.
-        #expect(badB.first.map { $0.raw.count == QuarantinedRow.rawLimit && $0.rawLength > size } == true)
+        #expect(badB.first.map { $0.raw.count == QuarantinedRow.rawLimit && $0.rawLength > 100 << 20 } == true)
     }
 
     // MARK: - Structure

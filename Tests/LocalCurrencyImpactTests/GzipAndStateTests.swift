@@ -73,6 +73,34 @@ struct GzipAndStateTests {
         #expect(!file.csv(quarantinedTotal: 45).contains("further"))
     }
 
+    /// A record longer than `QuarantinedRow.recordLimit` (a quote opened and closed 65 MiB
+    /// later, never closed, or a last line that long) gives the plain log's rows in a gzip log
+    /// too, where it is read past instead of kept (`LongRecordSkipper`).
+    @Test(arguments: ["closed", "unclosed", "lastLine"])
+    func longRecordsInGzipAsInPlainLogs(_ kind: String) throws {
+        let dir = ScratchDirectory()
+        let header = "tx_id,ts,consumer_id,consumer_region,merchant_id,merchant_region,ksic,amount,note,status\n"
+        let good = "T1,2024-01-05 10:00:00,C1,47111,M1,47111,56111,1000,ok,approved\r\n"
+        var bytes = Array((header + good + "T2,2024-01-05 10:00:00,C1,47111,M1,47111,56111,700,\"").utf8)
+        bytes += [UInt8](repeating: 0x78, count: (65 << 20))
+        switch kind {
+        case "closed": bytes += Array("\n\",approved\r\n\(good)\(good)".utf8)
+        case "unclosed": bytes += Array(",approved\n\(good)".utf8)
+        default: bytes += Array("\",approved\r".utf8)
+        }
+        let path = dir.path + "/long.csv"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try gzip(path)
+        var plainBad: [QuarantinedRow] = [], gzipBad: [QuarantinedRow] = []
+        let plain = try LogScan().run(paths: [path]) { plainBad.append($0) }
+        let compressed = try LogScan().run(paths: [path + ".gz"]) { gzipBad.append($0) }
+        #expect(plain.rows.read == (kind == "closed" ? 4 : 2) && plain.rows.quarantined == 1)
+        #expect(plainBad.first?.reason == (kind == "unclosed" ? .unterminatedQuote : .recordTooLong))
+        #expect(compressed.rows == plain.rows && compressed.spending == plain.spending && compressed.consumers == plain.consumers)
+        let strip = { (rows: [QuarantinedRow]) in rows.map { [$0.line, Int64($0.column ?? -1), Int64($0.rawLength)] } }
+        #expect(strip(gzipBad) == strip(plainBad) && gzipBad.map(\.raw) == plainBad.map(\.raw))
+    }
+
     @Test func concatenatedGzipMembersAreOneLog() throws {
         let dir = ScratchDirectory()
         let a = dir.write("a.csv", "ts,consumer_region,merchant_region,ksic,amount\n2024-01-01 00:00:00,1,1,47,10\n")
