@@ -30,6 +30,13 @@ struct ChunkParser {
         self.canonicalOrder = plainRoles == PlainFieldRole.canonicalOrder
     }
 
+    /// How far from its start a chunk's parse reads before it lets the pages behind it go
+    /// (`releaseBehind`), and then again every as many bytes. Chunks are 1 MiB; a chunk
+    /// reads that far only through a record that runs on (a quote left open: the rest of the
+    /// file may be one record, and no later cut finds a record start, so the chunk's limit is
+    /// the end of the file).
+    static let releaseSpan = 64 << 20
+
     struct Outcome {
         /// Where the next record starts (= where the next chunk must start).
         var end: Int
@@ -53,6 +60,7 @@ struct ChunkParser {
     func parse(
         _ data: UnsafeRawBufferPointer, start: Int, limit: Int, isFinal: Bool, file: String,
         keepQuarantined: Int = .max, dates: DateMemo? = nil,
+        releaseBehind: ((Int) -> Void)? = nil,
         flush: (inout TransactionBatch) -> Void
     ) -> Outcome {
         let dataEnd = data.count
@@ -83,6 +91,7 @@ struct ChunkParser {
         // while it keeps declining, so a log of Korean text or quoted fields pays little for
         // the attempts).
         let plainRows = state.wordParsing && plainRoles != nil
+        var nextRelease = releaseBehind == nil ? Int.max : start + Self.releaseSpan
         var slowRun = 0, slowLeft = 0
 
         rows: while true {
@@ -118,6 +127,12 @@ struct ChunkParser {
                 slowLeft = slowRun
             }
             while blockStart < dataEnd {
+                if blockStart >= nextRelease {
+                    // A record running far (see `releaseSpan`): the pages read so far may leave
+                    // the mapping (read again, they are mapped again).
+                    releaseBehind?(blockStart)
+                    nextRelease = blockStart + Self.releaseSpan
+                }
                 let available = dataEnd - blockStart
                 var masks: BlockMasks
                 if available >= 64 {

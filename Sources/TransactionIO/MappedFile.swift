@@ -63,6 +63,15 @@ public final class MappedFile: @unchecked Sendable {
 
     private var released = 0
 
+    /// Drops the whole pages of `[from, to)` from the mapping, without the bookkeeping of
+    /// `release` (any thread may call it; a page read again later is mapped again).
+    public func dropPages(from: Int, to: Int) {
+        guard let base else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (max(0, from) + page - 1) / page * page, end = min(to, count) / page * page
+        if end > start { _ = madvise(base + start, end - start, MADV_DONTNEED) }
+    }
+
     /// Bytes from the start dropped from the mapping so far (`release`).
     var releasedBytes: Int { released }
 

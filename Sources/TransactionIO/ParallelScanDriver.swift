@@ -149,7 +149,7 @@ public enum ParallelScanDriver {
                 }
                 // Safe: guesses, when present, holds one start per cut 1..<chunks of this grid.
                 let start = guesses?[c - 1]
-                    ?? (speculative ? guessedRecordStart(data, at: splits[c]) : recordStart(data, at: splits[c], inside: parity == 1))
+                    ?? (speculative ? guessedRecordStart(data, at: splits[c]) : recordStart(data, at: splits[c], inside: parity == 1, dropping: file))
                 starts[c] = max(start, starts[c - 1])
             }
             starts[chunks] = max(roundEnd, starts[chunks - 1])
@@ -204,7 +204,8 @@ public enum ParallelScanDriver {
                     guard start < limit, start < dataEnd else { continue }
                     // Safe: chunk c is taken by exactly one worker, which alone writes element c.
                     outcomesOut[c] = parser.parse(data, start: start, limit: limit, isFinal: true, file: path,
-                                                  keepQuarantined: keepQuarantined, dates: dateMemos[worker]) { batch in
+                                                  keepQuarantined: keepQuarantined, dates: dateMemos[worker],
+                                                  releaseBehind: file.map { f in { f.dropPages(from: start, to: $0) } }) { batch in
                         onBatch(worker, batch)
                     }
                 }
@@ -302,20 +303,26 @@ public enum ParallelScanDriver {
     }
 
     /// The first record start at or after `position`, given whether `position` is inside quotes.
-    static func recordStart(_ data: UnsafeRawBufferPointer, at position: Int, inside: Bool) -> Int {
+    /// A search that runs on (a quote left open: no record starts before the end of the file)
+    /// drops the pages it has read from `file`'s mapping every `ChunkParser.releaseSpan` bytes.
+    static func recordStart(_ data: UnsafeRawBufferPointer, at position: Int, inside: Bool, dropping file: MappedFile? = nil) -> Int {
         if position <= 0 || position >= data.count { return min(max(position, 0), data.count) }
         // A newline is not a quote, so the state before it equals the state at `position`.
         if data[position - 1] == 0x0A && !inside { return position }
         var inQuotes = inside
         var i = position
         while i < data.count {
-            let b = data[i]
-            if b == 0x22 {
-                inQuotes.toggle()
-            } else if b == 0x0A && !inQuotes {
-                return i + 1
+            let stop = min(data.count, i + ChunkParser.releaseSpan)
+            while i < stop {
+                let b = data[i]
+                if b == 0x22 {
+                    inQuotes.toggle()
+                } else if b == 0x0A && !inQuotes {
+                    return i + 1
+                }
+                i += 1
             }
-            i += 1
+            file?.dropPages(from: position, to: i)
         }
         return data.count
     }
