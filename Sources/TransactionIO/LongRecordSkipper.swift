@@ -27,7 +27,7 @@ struct LongRecordSkipper {
         let keep = min(bytes.count, QuarantinedRow.rawLimit - raw.count)
         var i = 0
         while i < bytes.count {
-            let b = bytes[i]
+            let b = bytes[i]  // Safe: i < bytes.count.
             if b == 0x22 {
                 insideQuotes.toggle()
             } else if b == 0x0A {
@@ -53,9 +53,9 @@ struct LongRecordSkipper {
 
     /// The quarantined row, once the record has ended (or the data has): its reason, its
     /// column (the field the open quote is in, for `unterminated_quote`) and its content
-    /// length (without one CR before its end).
+    /// length (without one CR before its end, unless it ends inside quotes: as `RecordReader`).
     func row(file: String, line: Int64) -> QuarantinedRow {
-        let contentLength = length - (lastWasCR ? 1 : 0)
+        let contentLength = length - (lastWasCR && !insideQuotes ? 1 : 0)
         let rawBytes = Array(raw.prefix(contentLength))
         return QuarantinedRow(file: file, line: line, column: insideQuotes ? fields : nil,
                               reason: insideQuotes ? .unterminatedQuote : .recordTooLong, raw: rawBytes, rawLength: contentLength)

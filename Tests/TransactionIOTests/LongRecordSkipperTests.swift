@@ -29,6 +29,9 @@ struct LongRecordSkipperTests {
         #expect(ended == nil)
         let row = s.row(file: "f.gz", line: 2)
         #expect(row.reason == .unterminatedQuote && row.column == 3 && row.rawLength == 23)
+        // Inside quotes at the end, a last CR is content (as the record reader keeps it).
+        let (u, _, _) = Self.feed(["T1,\"open\r"])
+        #expect(u.row(file: "f.gz", line: 2).rawLength == 9)
         // Outside quotes at the end of the data (no newline): too long.
         let (t, _, _) = Self.feed(["T1,\"q\"", ",tail\r"])
         #expect(t.row(file: "f.gz", line: 2).reason == .recordTooLong && t.row(file: "f.gz", line: 2).rawLength == 11)
