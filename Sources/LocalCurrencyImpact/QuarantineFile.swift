@@ -12,8 +12,8 @@ public final class QuarantineFile {
     public func add(_ row: QuarantinedRow) { rows.append(row) }
 
     /// The CSV; with the scan's count of quarantined rows, a last line says how many were
-    /// counted but not listed.
-    public func csv(quarantinedTotal: Int64? = nil) -> String {
+    /// counted but not listed (under the scan's `limits`).
+    public func csv(quarantinedTotal: Int64? = nil, limits: QuarantineListing = QuarantineListing()) -> String {
         var out = "file,line,column,reason,raw\n"
         for r in rows {
             var raw = Self.text(r.raw)
@@ -22,7 +22,7 @@ public final class QuarantineFile {
         }
         if let total = quarantinedTotal, total > Int64(rows.count) {
             out += "# \(total - Int64(rows.count)) further quarantined rows not listed (the file lists the first "
-                + "\(QuarantineListing.defaultRowLimit) rows or \(QuarantineListing.defaultByteLimit >> 20) MiB of them; "
+                + "\(limits.rowLimit) rows or \(limits.byteLimit >> 20) MiB of them, --quarantine-rows and --quarantine-mib; "
                 + "the scan summary counts every row by reason)\n"
         }
         return out

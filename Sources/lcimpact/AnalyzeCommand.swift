@@ -55,7 +55,7 @@ struct AnalyzeCommand: ParsableCommand {
             let summary = report.markdown()
             var outputs: [(name: String, text: String)] = [
                 ("summary.md", summary), ("analysis.json", report.json().serialized() + "\n"),
-                ("impact.csv", ImpactReport(result: report.impact).render(.csv)), ("quarantine.csv", quarantine.csv(quarantinedTotal: report.rows.quarantined)),
+                ("impact.csv", ImpactReport(result: report.impact).render(.csv)), ("quarantine.csv", quarantine.csv(quarantinedTotal: report.rows.quarantined, limits: options.quarantineListing)),
             ]
             if let regional = report.regional {
                 outputs.append(("monthly.csv", regional.monthlyCSV()))

@@ -34,6 +34,12 @@ struct ScanArguments: ParsableArguments {
     @Flag(help: "Quarantine rows whose tx_id appeared earlier in the log (keeps the first; parses on one thread; ~32–64 bytes of memory per transaction).")
     var dedupe = false
 
+    @Option(name: .customLong("quarantine-rows"), help: "List at most N quarantined rows, the first in file order (default 100000; every row is counted by reason either way).")
+    var quarantineRows = QuarantineListing.defaultRowLimit
+
+    @Option(name: .customLong("quarantine-mib"), help: "List at most M MiB of quarantined rows' raw bytes (default 32): the listing's memory bound.")
+    var quarantineMiB = QuarantineListing.defaultByteLimit >> 20
+
     @Flag(help: "No progress bar or notes on stderr.")
     var quiet = false
 
@@ -56,11 +62,16 @@ struct ScanArguments: ParsableArguments {
             }
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        guard quarantineRows >= 0 else { throw ValidationError("--quarantine-rows must be 0 or more (got \(quarantineRows))") }
+        guard (0...(1 << 20)).contains(quarantineMiB) else {
+            throw ValidationError("--quarantine-mib must be 0 to 1048576 (got \(quarantineMiB))")
+        }
         var options = ScanOptions(
             delimiter: delimiterByte, maxBadRows: maxBadRows,
             encoding: encoding == .auto ? nil : TextEncoding(rawValue: encoding.rawValue),
             mapping: mapping, threads: threads ?? ScanOptions.defaultThreads)
         options.dedupe = dedupe
+        options.quarantineListing = QuarantineListing(rowLimit: quarantineRows, byteLimit: quarantineMiB << 20)
         return options
     }
 

@@ -38,7 +38,7 @@ struct ScanCommand: ParsableCommand {
             scanning.reportDetections(aggregates)
             // The quarantine and state files appear together or not at all (see InterruptGuard).
             var outputs: [(path: String, bytes: [UInt8])] = []
-            if let quarantine { outputs.append((quarantine, Array(quarantined.csv(quarantinedTotal: aggregates.rows.quarantined).utf8))) }
+            if let quarantine { outputs.append((quarantine, Array(quarantined.csv(quarantinedTotal: aggregates.rows.quarantined, limits: options.quarantineListing).utf8))) }
             if let stateOut { outputs.append((stateOut, aggregates.serialized())) }
             try AtomicFileWriter.writeAll(outputs)
             print(ScanReport(aggregates: aggregates).render(format), terminator: "")

@@ -303,6 +303,16 @@ struct HostileLogTests {
         #expect(r.stdout.contains("invalid_timestamp: 1 — ts is not a valid date"))
         let rows = QuarantineCSV.records(dir.read("q.csv")).dropFirst().map { "\($0[1]):\($0[2]):\($0[3])" }
         #expect(rows == ["3:2:invalid_timestamp", "4:8:amount_overflow", "5:9:invalid_encoding", "6:2:unterminated_quote"])
+
+        // --quarantine-rows 2: the first two are listed, the file says the other two were counted.
+        let limited = try CLI.run(["scan", path, "--quarantine", dir.path + "/q2.csv", "--quarantine-rows", "2", "--quiet"])
+        #expect(limited.status == 0 && limited.stdout.contains("Rows: 5 read = 1 accepted + 4 quarantined"))
+        let q2 = dir.read("q2.csv")
+        #expect(QuarantineCSV.records(q2).dropFirst().prefix(2).map { "\($0[1]):\($0[3])" } == ["3:invalid_timestamp", "4:amount_overflow"])
+        #expect(String(decoding: q2, as: UTF8.self).hasSuffix("# 2 further quarantined rows not listed (the file lists the first 2 rows or 32 MiB of them, "
+            + "--quarantine-rows and --quarantine-mib; the scan summary counts every row by reason)\n"))
+        let refused = try CLI.run(["scan", path, "--quarantine-mib", "-1", "--quiet"])
+        #expect(refused.status == 64 && refused.stderr.contains("--quarantine-mib"))
     }
 }
 

@@ -69,7 +69,7 @@ struct GzipAndStateTests {
         let file = QuarantineFile()
         listed.forEach(file.add)
         #expect(file.csv(quarantinedTotal: scan.rows.quarantined).hasSuffix(
-            "# 25 further quarantined rows not listed (the file lists the first 100000 rows or 32 MiB of them; the scan summary counts every row by reason)\n"))
+            "# 25 further quarantined rows not listed (the file lists the first 100000 rows or 32 MiB of them, --quarantine-rows and --quarantine-mib; the scan summary counts every row by reason)\n"))
         #expect(!file.csv(quarantinedTotal: 45).contains("further"))
     }
 
