@@ -66,6 +66,18 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The same export with the timestamp split over 거래일자 and 거래시간 (the text walker's date
+    // and time fields).
+    let splitPath = "/tmp/lcimpact-bench-\(rows)-export-split-cp949.csv"
+    let splitBytes = (try? SyntheticLogGenerator(rows: rows, seed: 42, shape: .cardExport(.cp949, separateDateAndTime: true))
+        .write(to: splitPath)) ?? 0
+
+    Benchmark("scan_card_export_split_time_cp949_1M_rows") { benchmark in
+        for _ in benchmark.scaledIterations {
+            try measureThroughput(benchmark, bytes: splitBytes) { blackHole(try ScanAggregates.scan(path: splitPath)) }
+        }
+    }
+
     Benchmark("generate_1M_rows") { benchmark in
         for _ in benchmark.scaledIterations {
             // The output has the same size as the scanned log (same row count and model).
