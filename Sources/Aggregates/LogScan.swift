@@ -130,7 +130,9 @@ public struct LogScan {
         for (index, part) in parts.enumerated() {
             current = index
             var soFar = RowAccounting()
+            let regionDigits = options.regionDigits
             let (accounting, readInfo) = try part.run(index < exactFrom, { worker, batch in
+                if let regionDigits { batch.truncateRegions(toDigits: regionDigits) }
                 state.add(batch, worker: worker)
             }, { (round: ScanRound) throws(ScanError) in
                 state.consumerPhase(force: false)

@@ -47,7 +47,11 @@ extension ScanAggregates {
     ) throws(ScanError) -> ScanAggregates {
         var aggregates = ScanAggregates()
         let accounting = try ReferenceLogScanner.scan(
-            bytes: bytes, file: file, options: options, onBatch: { aggregates.add($0) }, onQuarantine: onQuarantine)
+            bytes: bytes, file: file, options: options,
+            onBatch: { batch in
+                if let digits = options.regionDigits { batch.truncateRegions(toDigits: digits) }
+                aggregates.add(batch)
+            }, onQuarantine: onQuarantine)
         aggregates.record(accounting, file: file)
         aggregates.duplicatesChecked = options.dedupe
         return aggregates

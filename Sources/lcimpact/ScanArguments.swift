@@ -40,6 +40,9 @@ struct ScanArguments: ParsableArguments {
     @Option(name: .customLong("quarantine-mib"), help: "List at most M MiB of quarantined rows' raw bytes (default 32): the listing's memory bound.")
     var quarantineMiB = QuarantineListing.defaultByteLimit >> 20
 
+    @Option(name: .customLong("region-digits"), help: "Cut region codes to their first N digits before aggregating: 5 turns 10-digit 법정동/행정동 codes into 시군구 codes, 2 into 시도.")
+    var regionDigits: Int?
+
     @Flag(help: "No progress bar or notes on stderr.")
     var quiet = false
 
@@ -62,6 +65,9 @@ struct ScanArguments: ParsableArguments {
             }
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        if let regionDigits, !(1...18).contains(regionDigits) {
+            throw ValidationError("--region-digits must be 1 to 18 (got \(regionDigits))")
+        }
         guard quarantineRows >= 0 else { throw ValidationError("--quarantine-rows must be 0 or more (got \(quarantineRows))") }
         guard (0...(1 << 20)).contains(quarantineMiB) else {
             throw ValidationError("--quarantine-mib must be 0 to 1048576 (got \(quarantineMiB))")
@@ -72,6 +78,7 @@ struct ScanArguments: ParsableArguments {
             mapping: mapping, threads: threads ?? ScanOptions.defaultThreads)
         options.dedupe = dedupe
         options.quarantineListing = QuarantineListing(rowLimit: quarantineRows, byteLimit: quarantineMiB << 20)
+        options.regionDigits = regionDigits
         return options
     }
 

@@ -91,6 +91,23 @@ struct CommandLineTests {
 
     /// `generate --shape card-export --encoding cp949`: the same transactions as the canonical
     /// log, which `scan` reads through the Korean preset and the detected encoding (it says so).
+    /// `--region-digits 5` reads 10-digit 법정동 codes as their 시군구 codes; 0 is refused.
+    @Test func regionDigits() throws {
+        let dir = ScratchDirectory()
+        let log = dir.write("dong.csv", """
+            ts,consumer_region,merchant_region,ksic,amount
+            2024-01-05 10:00:00,4711110100,4711310200,56111,100
+            2024-01-05 11:00:00,4711110300,4711110100,56111,50
+
+            """)
+        let r = try runCLI(["scan", log, "--region-digits", "5", "--format", "json", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"merchant_region\": \"47113\"") && r.stdout.contains("\"merchant_region\": \"47111\""))
+        #expect(!r.stdout.contains("4711310200"))
+        let refused = try runCLI(["scan", log, "--region-digits", "0", "--quiet"])
+        #expect(refused.status != 0 && refused.stderr.contains("--region-digits must be 1 to 18"))
+    }
+
     @Test func generateACardExport() throws {
         let dir = ScratchDirectory()
         let canonical = dir.path + "/log.csv", export = dir.path + "/export.csv"
