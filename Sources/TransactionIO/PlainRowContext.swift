@@ -95,11 +95,13 @@ struct PlainRowContext {
                 guard let next = acceptingText ? anyTimestampField(at: p, into: batch) : timestampField(at: p, into: batch) else { return nil }
                 p = next
             case .consumerRegion:
-                guard let field = digitsField(at: p) else { return nil }
+                guard let field = digitsField(at: p)
+                    ?? (acceptingText ? PlainTextFields.regionField(base, at: p, delimiter: delimiter) : nil) else { return nil }
                 batch.setConsumerRegion(field.value)
                 p = field.next
             case .merchantRegion:
-                guard let field = digitsField(at: p) else { return nil }
+                guard let field = digitsField(at: p)
+                    ?? (acceptingText ? PlainTextFields.regionField(base, at: p, delimiter: delimiter) : nil) else { return nil }
                 batch.setMerchantRegion(field.value)
                 p = field.next
             case .amount:
@@ -180,10 +182,12 @@ struct PlainRowContext {
                     : WordFieldParsers.timestamp(field, count: count, months: months) else { return nil }
                 batch.setTimestamp(t)
             case .consumerRegion:
-                guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
+                guard let v = WordFieldParsers.digits(field, count: count)
+                    ?? (acceptingText ? PlainTextFields.region(field, count: count) : nil) else { return nil }
                 batch.setConsumerRegion(v)
             case .merchantRegion:
-                guard let v = WordFieldParsers.digits(field, count: count) else { return nil }
+                guard let v = WordFieldParsers.digits(field, count: count)
+                    ?? (acceptingText ? PlainTextFields.region(field, count: count) : nil) else { return nil }
                 batch.setMerchantRegion(v)
             case .amount:
                 guard let v = WordFieldParsers.digits(field, count: count)

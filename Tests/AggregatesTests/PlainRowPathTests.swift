@@ -36,7 +36,8 @@ struct PlainRowPathTests {
                 return pick(["C1", "C00318798", "M016922", "", String(repeating: "a", count: 8), String(repeating: "b", count: 15),
                              String(repeating: "c", count: 16), String(repeating: "d", count: 17), "C\r2", "id with space"])
             case "consumer_region", "merchant_region":
-                return pick(["47111", "47113", "11110", "4711", "1234567", "12345678", "123456789", "", "4711a", "0"])
+                return pick(["47111", "47113", "11110", "4711", "1234567", "12345678", "123456789", "", "4711a", "0",
+                             "4711110100", "123456789012345678", "1234567890123456789", "47111101x0"])
             case "ksic": return pick(["56192", "47212", "85501", "5", "A", "12345678", "123456789", "", "56 19"])
             case "amount": return pick(["11810", "1", "0", "1234567", "12345678", "123456789", "1234567890123", "",
                                         "12x", "-500", "+7", "1.5", "0012"])
