@@ -50,6 +50,18 @@ struct ScanArguments: ParsableArguments {
         case auto, utf8, cp949
     }
 
+    /// Range checks, at parse time (a usage error: exit code 64, with the usage line).
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        if let regionDigits, !(1...18).contains(regionDigits) {
+            throw ValidationError("--region-digits must be 1 to 18 (got \(regionDigits))")
+        }
+        guard quarantineRows >= 0 else { throw ValidationError("--quarantine-rows must be 0 or more (got \(quarantineRows))") }
+        guard (0...(1 << 20)).contains(quarantineMiB) else {
+            throw ValidationError("--quarantine-mib must be 0 to 1048576 (got \(quarantineMiB))")
+        }
+    }
+
     func options() throws -> ScanOptions {
         var mapping = SchemaMapping()
         if let schema { mapping = try SchemaMapping.load(path: schema) }
@@ -63,14 +75,6 @@ struct ScanArguments: ParsableArguments {
             case "tab", "\\t", "\t": delimiterByte = 9
             default: throw ValidationError("--delimiter takes ',', ';', '|' or 'tab' (got '\(delimiter)')")
             }
-        }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
-        if let regionDigits, !(1...18).contains(regionDigits) {
-            throw ValidationError("--region-digits must be 1 to 18 (got \(regionDigits))")
-        }
-        guard quarantineRows >= 0 else { throw ValidationError("--quarantine-rows must be 0 or more (got \(quarantineRows))") }
-        guard (0...(1 << 20)).contains(quarantineMiB) else {
-            throw ValidationError("--quarantine-mib must be 0 to 1048576 (got \(quarantineMiB))")
         }
         var options = ScanOptions(
             delimiter: delimiterByte, maxBadRows: maxBadRows,
