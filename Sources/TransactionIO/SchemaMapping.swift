@@ -71,15 +71,8 @@ public struct SchemaMapping: Sendable, Equatable {
     /// `approved_values,"A,B"` and `cancel_values,"C,D"`; `#` comments and a
     /// `canonical,source` header line are allowed.
     public static func load(path: String) throws(ScanError) -> SchemaMapping {
-        let file = try MappedFile(path: path)
-        let text = file.withBytes { String(decoding: $0, as: UTF8.self) }
         var mapping = SchemaMapping()
-        var line = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            line += 1
-            var row = String(raw)
-            if row.hasSuffix("\r") { row.removeLast() }
-            if row.hasPrefix("\u{FEFF}") { row.removeFirst() }
+        for (line, row) in try SmallTextFile.lines(path: path) {
             let trimmed = row.trimmingCharacters(in: " \t")
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.lowercased() == "canonical,source" { continue }
             guard let comma = trimmed.firstIndex(of: ",") else {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TransactionIO
 
@@ -30,6 +31,18 @@ struct FormatTests {
         #expect(batch.netAmount == [500, -200])
         #expect(throws: ScanError.self) { var m = SchemaMapping(); try m.apply(assignment: "price=won") }
         #expect(throws: ScanError.self) { var m = SchemaMapping(); try m.apply(assignment: "amount") }
+    }
+
+    /// A mapping file saved on Windows (CRLF, BOM) reads as any other. Up to the fifteenth
+    /// session such a file was one line ("\r\n" is one `Character`) and failed on line 1.
+    @Test func mappingFilesWithCRLFLineEnds() throws {
+        let path = "/tmp/lcimpact-mapping-crlf-\(getpid()).csv"
+        let text = "\u{FEFF}canonical,source\r\n# 카드사 추출\r\namount,won\r\nts,when\r\ncancel_values,\"환불,반품\"\r\n"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
+        defer { unlink(path) }
+        let mapping = try SchemaMapping.load(path: path)
+        #expect(mapping.explicit == [.amount: "won", .timestamp: "when"])
+        #expect(mapping.extraCancelled == ["환불", "반품"])
     }
 
     @Test func mappedColumnMissingFromHeaderIsNamed() {
