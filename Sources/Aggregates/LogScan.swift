@@ -130,9 +130,9 @@ public struct LogScan {
         for (index, part) in parts.enumerated() {
             current = index
             var soFar = RowAccounting()
-            let regionDigits = options.regionDigits
+            let regions = options.regions
             let (accounting, readInfo) = try part.run(index < exactFrom, { worker, batch in
-                if let regionDigits { batch.truncateRegions(toDigits: regionDigits) }
+                if !regions.isIdentity { regions.apply(to: batch) }
                 state.add(batch, worker: worker)
             }, { (round: ScanRound) throws(ScanError) in
                 state.consumerPhase(force: false)

@@ -49,7 +49,7 @@ extension ScanAggregates {
         let accounting = try ReferenceLogScanner.scan(
             bytes: bytes, file: file, options: options,
             onBatch: { batch in
-                if let digits = options.regionDigits { batch.truncateRegions(toDigits: digits) }
+                if !options.regions.isIdentity { options.regions.apply(to: batch) }
                 aggregates.add(batch)
             }, onQuarantine: onQuarantine)
         aggregates.record(accounting, file: file)

@@ -49,10 +49,9 @@ public struct ScanOptions: Sendable {
     /// Which quarantined rows are listed to `onQuarantine` (the first 100,000 or 32 MiB of
     /// them, in file order); every row is counted either way.
     public var quarantineListing = QuarantineListing()
-    /// When set, region codes longer than this many digits are cut to their first digits before
-    /// they are aggregated (`TransactionBatch.truncateRegions`): 5 turns 10-digit 법정동/행정동
-    /// codes into 시군구 codes.
-    public var regionDigits: Int?
+    /// How region codes are rewritten before they are aggregated (cut to their first digits,
+    /// renamed); by default they are kept as written.
+    public var regions = RegionCodeRules()
 
     public init(
         delimiter: UInt8? = nil, maxBadRows: BadRowLimit? = nil, batchSize: Int = 4096,

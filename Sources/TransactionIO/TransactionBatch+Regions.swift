@@ -18,3 +18,16 @@ extension TransactionBatch {
         }
     }
 }
+
+extension TransactionBatch {
+    /// Renames region codes in place (`RegionCodeRules.renames`: old → new, one step).
+    public func renameRegions(_ renames: [Int64: Int64]) {
+        let s = storage
+        // Safe: both columns hold `count` initialized values.
+        for column in [s.consumerRegion, s.merchantRegion] {
+            for k in 0..<s.count {
+                if let to = renames[column[k]] { column[k] = to }
+            }
+        }
+    }
+}

@@ -43,6 +43,9 @@ struct ScanArguments: ParsableArguments {
     @Option(name: .customLong("region-digits"), help: "Cut region codes to their first N digits before aggregating: 5 turns 10-digit 법정동/행정동 codes into 시군구 codes, 2 into 시도.")
     var regionDigits: Int?
 
+    @Option(name: .customLong("region-map"), help: "Rename region codes before aggregating: a CSV of old,new codes (after --region-digits), e.g. 42110,51110 for 춘천시 before and after 강원특별자치도.")
+    var regionMap: String?
+
     @Flag(help: "No progress bar or notes on stderr.")
     var quiet = false
 
@@ -82,7 +85,7 @@ struct ScanArguments: ParsableArguments {
             mapping: mapping, threads: threads ?? ScanOptions.defaultThreads)
         options.dedupe = dedupe
         options.quarantineListing = QuarantineListing(rowLimit: quarantineRows, byteLimit: quarantineMiB << 20)
-        options.regionDigits = regionDigits
+        options.regions = RegionCodeRules(digits: regionDigits, renames: try regionMap.map { try RegionCodeRules.loadRenames(path: $0) } ?? [:])
         return options
     }
 

@@ -104,6 +104,12 @@ struct CommandLineTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\"merchant_region\": \"47113\"") && r.stdout.contains("\"merchant_region\": \"47111\""))
         #expect(!r.stdout.contains("4711310200"))
+        // --region-map renames after the cut: 47113 (as cut) → 47111, so one merchant region is left.
+        let map = dir.write("map.csv", "old,new\r\n47113,47111\r\n")
+        let renamed = try runCLI(["scan", log, "--region-digits", "5", "--region-map", map, "--format", "json", "--quiet"])
+        #expect(renamed.status == 0 && !renamed.stdout.contains("\"merchant_region\": \"47113\""), "\(renamed.stderr)")
+        let badMap = try runCLI(["scan", log, "--region-map", dir.write("bad.csv", "47113,x\n"), "--quiet"])
+        #expect(badMap.status == 1 && badMap.stderr.contains("bad.csv:1") && badMap.stderr.contains("old,new"))
         let refused = try runCLI(["scan", log, "--region-digits", "0", "--quiet"])
         #expect(refused.status == 64 && refused.stderr.contains("--region-digits must be 1 to 18"))
     }
