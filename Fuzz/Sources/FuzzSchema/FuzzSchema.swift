@@ -50,9 +50,13 @@ public func fuzzSchema(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         let layout = try LogLayout(bytes: view, file: "fuzz.csv", options: options)
         let schema = layout.schema
-        for column in CanonicalColumn.required {
+        for column in CanonicalColumn.required where column != .timestamp {
             FuzzCheck.require(schema.fieldIndex[column] != nil, "required column \(column) unmapped without an error")
         }
+        // ts, or a timestamp split over date and time columns (never both, never half of a split).
+        let split = schema.fieldIndex[.date] != nil && schema.fieldIndex[.time] != nil
+        FuzzCheck.require((schema.fieldIndex[.timestamp] != nil) != split, "ts and date/time: \(schema.fieldIndex)")
+        FuzzCheck.require((schema.fieldIndex[.date] != nil) == (schema.fieldIndex[.time] != nil), "half a split timestamp: \(schema.fieldIndex)")
         for (column, index) in schema.fieldIndex {
             FuzzCheck.require(index >= 0 && index < schema.fieldCount, "\(column) maps to field \(index) of \(schema.fieldCount)")
         }
