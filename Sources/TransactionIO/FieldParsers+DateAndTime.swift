@@ -7,16 +7,7 @@ extension FieldParsers {
     /// a timestamp at midnight (`YYYY-MM-DD 00:00:00`, how spreadsheets save a date cell).
     static func date(_ f: UnsafeRawBufferPointer) -> (year: Int, month: Int, day: Int)? {
         let n = f.count
-        func digits(_ at: Int, _ count: Int) -> Int? {
-            guard at + count <= n else { return nil }
-            var v = 0
-            for k in at..<(at + count) {
-                let b = f[k]
-                guard b >= 0x30 && b <= 0x39 else { return nil }
-                v = v * 10 + Int(b &- 0x30)
-            }
-            return v
-        }
+        func digits(_ at: Int, _ count: Int) -> Int? { decimal(f, at: at, count: count) }
         let year: Int, month: Int, day: Int
         if n == 8, let y = digits(0, 4), let m = digits(4, 2), let d = digits(6, 2) {
             (year, month, day) = (y, m, d)

@@ -87,16 +87,7 @@ enum FieldParsers {
                 return ParsedTimestamp(month: Int32(year * 100 + month), hour: UInt8(hour), epochSeconds: seconds)
             }
         }
-        func digits(_ at: Int, _ count: Int) -> Int? {
-            guard at + count <= n else { return nil }
-            var v = 0
-            for k in at..<(at + count) {
-                let b = f[k]
-                guard b >= 0x30 && b <= 0x39 else { return nil }
-                v = v * 10 + Int(b &- 0x30)
-            }
-            return v
-        }
+        func digits(_ at: Int, _ count: Int) -> Int? { decimal(f, at: at, count: count) }
         var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
         if n == 14, let y = digits(0, 4), let mo = digits(4, 2), let d = digits(6, 2),
            let h = digits(8, 2), let mi = digits(10, 2), let s = digits(12, 2) {
@@ -116,6 +107,19 @@ enum FieldParsers {
         let seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
             + Int64(hour * 3600 + minute * 60 + min(second, 59))
         return ParsedTimestamp(month: Int32(year * 100 + month), hour: UInt8(hour), epochSeconds: seconds)
+    }
+
+    /// The decimal number written by the `count` bytes of `f` from `at`, or nil when one is not
+    /// a digit or they run past the field.
+    static func decimal(_ f: UnsafeRawBufferPointer, at: Int, count: Int) -> Int? {
+        guard at >= 0, at + count <= f.count else { return nil }
+        var v = 0
+        for k in at..<(at + count) {
+            let b = f[k]
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            v = v * 10 + Int(b &- 0x30)
+        }
+        return v
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-compatible
