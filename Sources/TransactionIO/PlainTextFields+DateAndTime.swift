@@ -14,9 +14,7 @@ extension PlainTextFields {
         if base.load(fromByteOffset: p &+ 8, as: UInt8.self) == delimiter, let packed = dates.compactDate(base + p, months: months) {
             return (month(packed), day(packed), p &+ 9)
         }
-        guard let n = FieldStopFinder(delimiter: delimiter).shortStop(base + p) else { return nil }
-        // Safe: p + n < p + 32, readable by the caller's guarantee.
-        guard base.load(fromByteOffset: p &+ n, as: UInt8.self) == delimiter,
+        guard let n = delimitedShortField(base, at: p, delimiter: delimiter),
               let d = date(base + p, count: n, months: months, dates: dates) else { return nil }
         return (d.month, d.day, p &+ n &+ 1)
     }
@@ -37,9 +35,7 @@ extension PlainTextFields {
     static func timeField(_ base: UnsafeRawPointer, at p: Int, delimiter: UInt8) -> (seconds: Int, next: Int)? {
         // `HHMMSS` first, without a stop search. Safe: p + 6 < p + 32, readable.
         if base.load(fromByteOffset: p &+ 6, as: UInt8.self) == delimiter, let s = compactTime(base + p) { return (s, p &+ 7) }
-        guard let n = FieldStopFinder(delimiter: delimiter).shortStop(base + p) else { return nil }
-        // Safe: p + n < p + 32, readable by the caller's guarantee.
-        guard base.load(fromByteOffset: p &+ n, as: UInt8.self) == delimiter, let s = timeOfDay(base + p, count: n) else { return nil }
+        guard let n = delimitedShortField(base, at: p, delimiter: delimiter), let s = timeOfDay(base + p, count: n) else { return nil }
         return (s, p &+ n &+ 1)
     }
 

@@ -8,9 +8,7 @@ extension PlainTextFields {
     /// next field starts.
     @inline(never)
     static func regionField(_ base: UnsafeRawPointer, at p: Int, delimiter: UInt8) -> (value: Int64, next: Int)? {
-        guard let n = FieldStopFinder(delimiter: delimiter).shortStop(base + p) else { return nil }
-        // Safe: p + n < p + 32, readable by the caller's guarantee.
-        guard base.load(fromByteOffset: p &+ n, as: UInt8.self) == delimiter, let value = region(base + p, count: n) else { return nil }
+        guard let n = delimitedShortField(base, at: p, delimiter: delimiter), let value = region(base + p, count: n) else { return nil }
         return (value, p &+ n &+ 1)
     }
 

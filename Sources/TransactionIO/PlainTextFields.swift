@@ -168,12 +168,20 @@ enum PlainTextFields {
         if base.load(fromByteOffset: p &+ 14, as: UInt8.self) == delimiter, let t = dates.compactTimestamp(base + p, months: months) {
             return (t, p &+ 15)
         }
-        guard let n = FieldStopFinder(delimiter: delimiter).shortStop(base + p) else { return nil }
-        // Safe: p + n < p + 32, readable by the caller's guarantee.
-        guard base.load(fromByteOffset: p &+ n, as: UInt8.self) == delimiter,
+        guard let n = delimitedShortField(base, at: p, delimiter: delimiter),
               let t = n == 14 ? dates.compactTimestamp(base + p, months: months) : timestamp(base + p, count: n, months: months)
         else { return nil }
         return (t, p &+ n &+ 1)
+    }
+
+    /// The length of a field at `p` shorter than 32 bytes that the delimiter ends (32 readable
+    /// from `p`), or nil: the search every out-of-line value reader here starts with.
+    @inline(__always)
+    static func delimitedShortField(_ base: UnsafeRawPointer, at p: Int, delimiter: UInt8) -> Int? {
+        guard let n = FieldStopFinder(delimiter: delimiter).shortStop(base + p),
+              // Safe: p + n < p + 32, readable by the caller's guarantee.
+              base.load(fromByteOffset: p &+ n, as: UInt8.self) == delimiter else { return nil }
+        return n
     }
 
     /// An amount in a form other than plain digits (a sign, a fraction of zeros, spaces around
@@ -181,9 +189,7 @@ enum PlainTextFields {
     /// in won, negative for a cancellation, and where the next field starts.
     @inline(never)
     static func amountField(_ base: UnsafeRawPointer, at p: Int, delimiter: UInt8) -> (value: Int64, next: Int)? {
-        guard let n = FieldStopFinder(delimiter: delimiter).shortStop(base + p) else { return nil }
-        // Safe: p + n < p + 32, readable by the caller's guarantee.
-        guard base.load(fromByteOffset: p &+ n, as: UInt8.self) == delimiter, let value = amount(base + p, count: n) else { return nil }
+        guard let n = delimitedShortField(base, at: p, delimiter: delimiter), let value = amount(base + p, count: n) else { return nil }
         return (value, p &+ n &+ 1)
     }
 
